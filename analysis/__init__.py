@@ -1,0 +1,26 @@
+"""Text analysis for briefings: who, what, when and where in a pile of messy text.
+
+Pure Python (no Streamlit). Main entry points:
+
+- :func:`load_corpus` reads .txt/.md files, folders, .csv and .jsonl into a :class:`Corpus`;
+- :func:`analyze` returns an :class:`Analysis` of pandas DataFrames (columns documented in
+  :mod:`analysis.pipeline`);
+- ``python -m analysis`` writes those tables as files (see :mod:`analysis.cli`).
+"""
+
+from analysis.corpus import Corpus, CorpusError, Document, corpus_from_texts, load_corpus
+from analysis.lexicons import LexiconError, load_actor_lexicon
+from analysis.pipeline import Analysis, analyze
+
+__all__ = [
+    "Analysis",
+    "Corpus",
+    "CorpusError",
+    "Document",
+    "LexiconError",
+    "analyze",
+    "corpus_from_texts",
+    "load_actor_lexicon",
+    "load_corpus",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,88 @@
+"""Actor mentions (with offsets), counts and sentence-level co-occurrence."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+import pandas as pd
+
+from analysis.lexicons import ActorLexicon
+
+MENTION_COLUMNS = ["doc_id", "sentence_id", "actor", "surface", "start", "end"]
+COUNT_COLUMNS = ["actor", "type", "color", "mentions", "sentences", "documents"]
+COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences"]
+
+
+# A place-name metonym ("Damascus") names the place, not the government, after these words
+# or before these nouns: "fled Damascus", "near Damascus", "the Damascus countryside".
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|into|near|to|from|at|around|outside|toward|towards|across|entered|entering|fled|reached|"
+    r"captured|seized|took|fall of|outskirts of|south of|north of|east of|west of|city of|streets of)|the) $",
+    re.IGNORECASE,
+)
+_PLACE_NOUN_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:countryside|province|governorate|suburbs?|airport|city|shrine|outskirts|region|conference|"
+    r"summit|university|street|neighbou?rhoods?|district|residents)\b",
+    re.IGNORECASE,
+)
+_DATELINE_AFTER = re.compile(r"^(?:,| \(| —| -)")
+# "regime" alone means the Syrian government, except as "Putin's regime", "a regime", "regime of".
+_OTHER_REGIME = re.compile(r"(?:['’]s|\ba|\ban|\bany|\bnew|\bthat|\bwhose) $", re.IGNORECASE)
+
+
+def find_mentions(text: str, start: int, end: int, lexicon: ActorLexicon) -> list[tuple[str, int, int]]:
+    """(actor, start, end) of every actor mention in text[start:end], offsets into ``text``."""
+    segment = text[start:end]
+    metonyms = lexicon.metonyms
+    found = []
+    for m in lexicon.matcher.find(segment):
+        surface = segment[m.start : m.end]
+        if _is_dateline(segment, m.start, m.end, surface):
+            continue
+        if surface.lower() in metonyms and _names_the_place(segment, m.start, m.end):
+            continue
+        if surface.lower() == "regime" and (_OTHER_REGIME.search(segment[max(0, m.start - 8) : m.start]) or segment[m.end : m.end + 3] == " of"):
+            continue
+        found.append((m.key, start + m.start, start + m.end))
+    return found
+
+
+def _is_dateline(segment: str, start: int, end: int, surface: str) -> bool:
+    """'WASHINGTON (AP) —' or 'DAMASCUS, Syria —' at the head of a sentence: a place, not an actor."""
+    return surface.isupper() and len(surface) > 3 and start <= 2 and bool(_DATELINE_AFTER.match(segment[end : end + 3]))
+
+
+def _names_the_place(segment: str, start: int, end: int) -> bool:
+    return bool(_LOCATIVE_BEFORE.search(segment[max(0, start - 20) : start]) or _PLACE_NOUN_AFTER.match(segment[end : end + 20]))
+
+
+def actor_counts(mentions: pd.DataFrame, lexicon: ActorLexicon) -> pd.DataFrame:
+    """Per actor: mentions, distinct sentences and documents, with type and colour; most mentioned first."""
+    if mentions.empty:
+        return pd.DataFrame(columns=COUNT_COLUMNS)
+    grouped = mentions.groupby("actor")
+    counts = pd.DataFrame(
+        {
+            "mentions": grouped.size(),
+            "sentences": grouped[["doc_id", "sentence_id"]].apply(lambda f: len(f.drop_duplicates())),
+            "documents": grouped["doc_id"].nunique(),
+        }
+    ).reset_index()
+    counts["type"] = counts["actor"].map(lexicon.types)
+    counts["color"] = counts["actor"].map(lexicon.colors)
+    counts = counts.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable")
+    return counts[COUNT_COLUMNS].reset_index(drop=True)
+
+
+def cooccurrence(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of actors named in the same sentence, with how many sentences (actor_a < actor_b)."""
+    if mentions.empty:
+        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+    pairs: dict[tuple[str, str], int] = {}
+    for _, actors in mentions.groupby(["doc_id", "sentence_id"], sort=False)["actor"]:
+        for pair in combinations(sorted(set(actors)), 2):
+            pairs[pair] = pairs.get(pair, 0) + 1
+    rows = [(a, b, n) for (a, b), n in pairs.items()]
+    frame = pd.DataFrame(rows, columns=COOCCURRENCE_COLUMNS)
+    return frame.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable").reset_index(drop=True)

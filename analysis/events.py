@@ -1,0 +1,97 @@
+"""Event references: trigger, type, date as written (normalised where stated), named event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.dates import DateExpression, date_nearest, find_dates
+from analysis.lexicons import EventType, NamedEvent, load_event_types, load_named_events
+from analysis.matching import normalise_apostrophes
+
+EVENT_COLUMNS = [
+    "doc_id", "sentence_id", "event_type", "trigger", "trigger_start", "trigger_end", "date_text",
+    "year", "month", "day", "year_end", "named_event", "timeline_year", "timeline_month", "date_basis", "actors",
+]
+
+
+@dataclass(frozen=True)
+class EventReference:
+    """One event reference in a sentence; offsets are relative to the sentence text searched."""
+
+    event_type: str
+    trigger: str
+    start: int
+    end: int
+    date: DateExpression | None
+    named_event: NamedEvent | None
+
+
+@lru_cache(maxsize=1)
+def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, EventType]]:
+    """One pattern for all types (group t0, t1, ... per type): a single scan per sentence."""
+    types = [t for t in load_event_types() if t.triggers]
+    alternatives = "|".join(f"(?P<t{i}>" + "|".join(t.triggers) + ")" for i, t in enumerate(types))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), {f"t{i}": t for i, t in enumerate(types)}
+
+
+@lru_cache(maxsize=1)
+def _named_pattern() -> tuple[re.Pattern[str], dict[str, NamedEvent]]:
+    events = load_named_events()
+    alternatives = "|".join(f"(?P<e{i}>" + "|".join(f"(?:{p})" for p in e.patterns) + ")" for i, e in enumerate(events) if e.patterns)
+    return re.compile(alternatives or r"(?!x)x", re.IGNORECASE), {f"e{i}": e for i, e in enumerate(events)}
+
+
+def find_events(text: str) -> list[EventReference]:
+    """The event references of one sentence: one per event type present, plus named events."""
+    searchable = normalise_apostrophes(text)
+    dates = find_dates(text)
+    found: dict[str, EventReference] = {}
+    pattern, types = _trigger_pattern()
+    for match in pattern.finditer(searchable):
+        key = types[match.lastgroup].key
+        date = date_nearest(dates, match.start(), text)
+        # One reference per type and date: "fought ... in 2006 and fought ... again in 2008" is two.
+        slot = f"{key}@{date.start if date else ''}"
+        if slot not in found:
+            found[slot] = EventReference(key, text[match.start() : match.end()], match.start(), match.end(), date, None)
+    found = _first_per_type_and_date(found)
+    pattern, named_events = _named_pattern()
+    for match in pattern.finditer(searchable):
+        named = named_events[match.lastgroup]
+        current = found.get(named.event_type)
+        if current is None:
+            found[named.event_type] = EventReference(
+                named.event_type, text[match.start() : match.end()], match.start(), match.end(), date_nearest(dates, match.start(), text), named
+            )
+        elif current.named_event is None:
+            found[named.event_type] = EventReference(current.event_type, current.trigger, current.start, current.end, current.date, named)
+    return sorted(found.values(), key=lambda e: (e.start, e.event_type))
+
+
+def _first_per_type_and_date(found: dict[str, EventReference]) -> dict[str, EventReference]:
+    """Keyed by type for the first reference of each type; later dated ones keep their own keys."""
+    by_type: dict[str, EventReference] = {}
+    for slot, reference in found.items():
+        key = reference.event_type if reference.event_type not in by_type else slot
+        by_type[key] = reference
+    return by_type
+
+
+def timeline_date(reference: EventReference, document_date: str) -> tuple[int | None, int | None, str]:
+    """Year and month to place a reference on a timeline, and where they came from.
+
+    A year written in the sentence always wins; then the named event's date; then the
+    document's own date (a report is placed when it was published); else nothing.
+    """
+    date = reference.date
+    if date is not None and date.year is not None:
+        return date.year, date.month, "text"
+    if reference.named_event is not None:
+        return reference.named_event.year, reference.named_event.month, "named_event"
+    match = re.match(r"(\d{4})-(\d{2})", document_date or "")
+    if match:
+        month = date.month if date is not None and date.month is not None else int(match.group(2))
+        return int(match.group(1)), month, "document"
+    return None, None, ""

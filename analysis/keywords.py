@@ -1,0 +1,221 @@
+"""Keywords with YAKE, fit for a slide: no phrase across sentences, no case or plural twins.
+
+YAKE (Campos et al., 2020) scores candidate 1-3-grams; **lower scores are more relevant**.
+This module feeds YAKE one cleaned sentence per line with a full stop after each, so no
+candidate can cross a sentence or snippet join, then merges the variants a reader sees as
+one keyword (``Syria``/``syria``, ``Russia's``/``Russia``, ``base``/``bases``), keeping the
+best score and showing the form the text uses most. It drops numeric and stopword-only
+phrases, names cut by YAKE's three-word limit ("Syrian President Bashar", nearly always
+followed by "al-Assad"), and phrases found almost only inside a better-ranked longer one.
+Corpus keywords merge per-document results; no YAKE call ever sees more than one chunk.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yake
+
+from analysis.segment import analysed_sentences
+
+MAX_NGRAM = 3
+CANDIDATES_PER_DOCUMENT = 40
+# YAKE's cost grows faster than linearly with text length: long documents are cut into
+# chunks of about this many characters at sentence ends, and the chunks' results merged.
+CHUNK_CHARS = 60_000
+DROP_SUBSUMED = True
+SUBSUMED_RATIO = 1.25
+CUT_NAME_SHARE = 0.8
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*$")
+_NAME_START = re.compile(r"(?:(?:al|el|ad|as|bin|ibn|abu)-)?[A-Z]")
+
+
+@dataclass
+class KeywordGroup:
+    """One keyword and its merged variants: best YAKE score, written forms and occurrences."""
+
+    key: str
+    score: float
+    surfaces: Counter = field(default_factory=Counter)
+    count: int = 0
+    cut_name_runs: int = 0
+
+    @property
+    def keyword(self) -> str:
+        """The form to show: the commonest written variant, without a trailing possessive."""
+        best = min(self.surfaces.items(), key=lambda item: (-item[1], item[0]))[0]
+        words = best.split()
+        words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
+        return " ".join(words)
+
+
+def extract_keywords(text: str, top: int = 20) -> list[tuple[str, float]]:
+    """Keywords of one text, most relevant first, as (keyword, YAKE score; lower = more relevant)."""
+    if top < 1:
+        raise ValueError("top must be at least 1")
+    sentences = [s.text for s in analysed_sentences(text)]
+    groups = keyword_groups(sentences, candidates=max(top * 2, CANDIDATES_PER_DOCUMENT))
+    return [(g.keyword, g.score) for g in groups[:top]]
+
+
+def keyword_groups(sentences: Sequence[str], *, n: int = MAX_NGRAM, candidates: int = CANDIDATES_PER_DOCUMENT) -> list[KeywordGroup]:
+    """Merged YAKE keywords of one document, given as its cleaned sentences; best first."""
+    if not 1 <= n <= 3:
+        raise ValueError("n must be 1, 2 or 3")
+    groups: dict[str, KeywordGroup] = {}
+    for chunk in _chunks(sentences):
+        for phrase, score in _extractor(n, candidates).extract_keywords(chunk):
+            if _is_useful(phrase):
+                key = keyword_key(phrase)
+                group = groups.setdefault(key, KeywordGroup(key, score))
+                group.score = min(group.score, score)
+                group.surfaces.setdefault(phrase, 0)  # YAKE's form; counts come from the text below
+    _record_occurrences(groups, sentences)
+    ranked = sorted((g for g in groups.values() if not _is_cut_name(g)), key=lambda g: (g.score, g.key))
+    return _drop_subsumed(ranked) if DROP_SUBSUMED else ranked
+
+
+def keyword_key(phrase: str) -> str:
+    """The form variants share: lower case, possessives dropped, last word singular."""
+    tokens = [_normal_token(t) for t in _TOKEN.findall(phrase)]
+    if tokens:
+        tokens[-1] = _singular(tokens[-1])
+    return " ".join(t for t in tokens if t)
+
+
+def count_keys(keys: Iterable[str], sentences_by_doc: Iterable[Sequence[str]]) -> tuple[Counter, Counter]:
+    """Occurrences and document counts of keyword keys in documents given as cleaned sentences."""
+    wanted = set(keys)
+    sizes = sorted({len(k.split()) for k in wanted})
+    counts: Counter = Counter()
+    doc_counts: Counter = Counter()
+    for sentences in sentences_by_doc:
+        seen: set[str] = set()
+        for sentence in sentences:
+            words = [_normal_token(t) for t in _TOKEN.findall(sentence)]
+            for key, _, _ in _ngram_keys(words, sizes):
+                if key in wanted:
+                    counts[key] += 1
+                    seen.add(key)
+        doc_counts.update(seen)
+    return counts, doc_counts
+
+
+def merge_document_keywords(per_document: Sequence[list[KeywordGroup]], *, min_documents: int = 1) -> list[KeywordGroup]:
+    """Corpus keywords from per-document results, best first.
+
+    The corpus score is the geometric mean of a keyword's per-document YAKE scores divided
+    by the number of documents that rank it (lower = more relevant, as in YAKE), so a
+    keyword central to many documents beats one that stands out in a single document.
+    """
+    scores: dict[str, list[float]] = defaultdict(list)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for groups in per_document:
+        for group in groups:
+            scores[group.key].append(group.score)
+            surfaces[group.key].update(group.surfaces)
+    merged = []
+    for key, values in scores.items():
+        if len(values) < min_documents:
+            continue
+        geometric = math.exp(sum(math.log(max(v, 1e-12)) for v in values) / len(values))
+        merged.append(KeywordGroup(key, geometric / len(values), surfaces[key]))
+    return sorted(merged, key=lambda g: (g.score, g.key))
+
+
+@lru_cache(maxsize=8)
+def _extractor(n: int, top: int) -> yake.KeywordExtractor:
+    return yake.KeywordExtractor(lan="en", n=n, top=top)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(_extractor(MAX_NGRAM, CANDIDATES_PER_DOCUMENT).stopword_set)
+
+
+def _chunks(sentences: Sequence[str]) -> Iterable[str]:
+    chunk: list[str] = []
+    size = 0
+    for sentence in sentences:
+        line = sentence if _TERMINAL.search(sentence) else sentence + "."
+        chunk.append(line)
+        size += len(line) + 1
+        if size >= CHUNK_CHARS:
+            yield "\n".join(chunk)
+            chunk, size = [], 0
+    if chunk:
+        yield "\n".join(chunk)
+
+
+def _is_useful(phrase: str) -> bool:
+    tokens = _TOKEN.findall(phrase)
+    if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
+        return False
+    if all(_normal_token(t) in _stopwords() for t in tokens):
+        return False
+    return any(c.isalpha() for c in phrase)
+
+
+def _normal_token(token: str) -> str:
+    return _POSSESSIVE.sub("", token.lower())
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "os", "as")):
+        return word[:-1]
+    return word
+
+
+def _ngram_keys(words: list[str], sizes: Iterable[int]) -> Iterable[tuple[str, int, int]]:
+    """(key, first word index, last word index + 1) of every n-gram of the given sizes."""
+    for size in sizes:
+        for i in range(len(words) - size + 1):
+            last = _singular(words[i + size - 1])
+            yield " ".join([*words[i : i + size - 1], last]), i, i + size
+
+
+def _record_occurrences(groups: dict[str, KeywordGroup], sentences: Sequence[str]) -> None:
+    """Count each keyword's occurrences and written forms, and how often a name runs on after it."""
+    if not groups:
+        return
+    sizes = sorted({len(k.split()) for k in groups})
+    for sentence in sentences:
+        matches = list(_TOKEN.finditer(sentence))
+        words = [_normal_token(m.group()) for m in matches]
+        for key, i, j in _ngram_keys(words, sizes):
+            group = groups.get(key)
+            if group is None:
+                continue
+            group.count += 1
+            group.surfaces[sentence[matches[i].start() : matches[j - 1].end()]] += 1
+            if j < len(matches) and sentence[matches[j - 1].end() : matches[j].start()] in {" ", "-"}:
+                group.cut_name_runs += bool(_NAME_START.match(matches[j].group()))
+
+
+def _is_cut_name(group: KeywordGroup) -> bool:
+    return " " in group.key and group.count > 0 and group.cut_name_runs >= CUT_NAME_SHARE * group.count
+
+
+def _drop_subsumed(ranked: list[KeywordGroup]) -> list[KeywordGroup]:
+    """Leave out a phrase found almost only inside a better-ranked longer one ("Syrian civil" in "Syrian civil war")."""
+    kept: list[KeywordGroup] = []
+    for group in ranked:
+        padded = f" {group.key} "
+        if not any(
+            len(k.key) > len(group.key) and padded in f" {k.key} " and group.count <= SUBSUMED_RATIO * k.count for k in kept
+        ):
+            kept.append(group)
+    return kept

@@ -1,0 +1,173 @@
+"""Run the whole analysis on a corpus and return its tables.
+
+Columns of the :class:`Analysis` tables (offsets are into each document's original text):
+
+- ``documents``: doc_id, title, source, date (ISO or as given), n_chars (original length),
+  n_sentences, n_words (words in the analysed sentences).
+- ``sentences``: doc_id, sentence_id (0-based within the document), start, end, text (the
+  sentence as analysed: noise removed, whitespace collapsed; the raw span is text[start:end]).
+- ``mentions``: doc_id, sentence_id, actor, surface (exactly original[start:end]), start, end.
+- ``actor_counts``: actor, type, color, mentions, sentences, documents.
+- ``cooccurrence``: actor_a, actor_b, sentences (sentences naming both).
+- ``keywords``: keyword, score (YAKE's, lower = more relevant), rank (1 = best), count
+  (occurrences in the analysed sentences, variants included), doc_count.
+- ``doc_keywords``: doc_id, keyword, score, rank, count.
+- ``events``: see :data:`analysis.events.EVENT_COLUMNS`; year/month/day/year_end are only what
+  the sentence writes; timeline_year/timeline_month/date_basis say where a timeline puts it.
+- ``places``: doc_id, sentence_id, place, surface, lat, lon, start, end.
+- ``cleaning``: the cleaning report (see :mod:`analysis.cleaning`), a dict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from analysis.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts, cooccurrence, find_mentions
+from analysis.cleaning import CleanDocument, clean_corpus
+from analysis.corpus import Corpus
+from analysis.events import EVENT_COLUMNS, find_events, timeline_date
+from analysis.keywords import KeywordGroup, count_keys, keyword_groups, merge_document_keywords
+from analysis.lexicons import ActorLexicon, load_actor_lexicon
+from analysis.places import PLACE_COLUMNS, find_places
+from analysis.segment import Sentence, bare_names, document_sentences
+
+DOCUMENT_COLUMNS = ["doc_id", "title", "source", "date", "n_chars", "n_sentences", "n_words"]
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text"]
+KEYWORD_COLUMNS = ["keyword", "score", "rank", "count", "doc_count"]
+DOC_KEYWORD_COLUMNS = ["doc_id", "keyword", "score", "rank", "count"]
+CORPUS_KEYWORDS = 200
+DOCUMENT_KEYWORDS = 20
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Analysis:
+    """Every table the dashboard and the CLI show, for one corpus and one set of settings."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    actor_counts: pd.DataFrame
+    cooccurrence: pd.DataFrame
+    keywords: pd.DataFrame
+    doc_keywords: pd.DataFrame
+    events: pd.DataFrame
+    places: pd.DataFrame
+    cleaning: dict[str, Any]
+    actor_colors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class DocumentResult:
+    """What per-document work produces, before corpus-level merging."""
+
+    doc_id: str
+    sentences: list[Sentence]
+    mentions: list[tuple]
+    events: list[tuple]
+    places: list[tuple]
+    keywords: list[KeywordGroup]
+
+
+def analyze(
+    corpus: Corpus,
+    *,
+    actors: ActorLexicon | None = None,
+    ngram: int = 3,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Clean, segment and analyse every document, then merge corpus-level tables.
+
+    Args:
+        corpus: The documents (see :func:`analysis.load_corpus`).
+        actors: Actor dictionary; default: data/actors.toml.
+        ngram: Longest keyword phrase in words (1-3).
+        progress: Called as progress(done, total) after each document.
+    """
+    if not 1 <= ngram <= 3:
+        raise ValueError("ngram must be 1, 2 or 3")
+    lexicon = actors or load_actor_lexicon()
+    cleaned, report = clean_corpus(corpus)
+    names = bare_names(lexicon)
+    results = []
+    for done, item in enumerate(cleaned, 1):
+        results.append(analyse_document(item, lexicon, names, ngram))
+        if progress:
+            progress(done, len(cleaned))
+    return _assemble(cleaned, results, report.to_dict(), lexicon)
+
+
+def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozenset[str], ngram: int) -> DocumentResult:
+    """All per-document work: sentences, mentions, events, places and keywords."""
+    doc = item.document
+    sentences = document_sentences(item, names)
+    mentions, events, places = [], [], []
+    for sentence_id, sentence in enumerate(sentences):
+        found = find_mentions(item.analysis_text, sentence.start, sentence.end, lexicon)
+        mentions += [(doc.doc_id, sentence_id, actor, doc.text[s:e], s, e) for actor, s, e in found]
+        actors_here = ";".join(dict.fromkeys(actor for actor, _, _ in found))
+        events += [_event_row(doc.doc_id, doc.date, sentence_id, sentence, ref, actors_here) for ref in find_events(sentence.text)]
+        places += [
+            (doc.doc_id, sentence_id, p.name, doc.text[s:e], p.lat, p.lon, s, e)
+            for p, s, e in find_places(item.analysis_text, sentence.start, sentence.end)
+        ]
+    keywords = keyword_groups([s.text for s in sentences], n=ngram) if sentences else []
+    return DocumentResult(doc.doc_id, sentences, mentions, events, places, keywords)
+
+
+def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence, ref, actors: str) -> tuple:
+    year, month, basis = timeline_date(ref, doc_date)
+    date = ref.date
+    return (
+        doc_id, sentence_id, ref.event_type, ref.trigger, ref.start, ref.end,
+        date.text if date else "", date.year if date else None, date.month if date else None,
+        date.day if date else None, date.year_end if date else None,
+        ref.named_event.name if ref.named_event else "", year, month, basis, actors,
+    )
+
+
+def _assemble(cleaned: list[CleanDocument], results: list[DocumentResult], report: dict[str, Any], lexicon: ActorLexicon) -> Analysis:
+    min_documents = 1 if len(results) < 5 else 2 if len(results) < 50 else 3
+    corpus_groups = merge_document_keywords([r.keywords for r in results], min_documents=min_documents)[:CORPUS_KEYWORDS]
+    counts, doc_counts = count_keys({g.key for g in corpus_groups}, ([s.text for s in r.sentences] for r in results))
+    mentions = _frame([m for r in results for m in r.mentions], MENTION_COLUMNS)
+    return Analysis(
+        documents=_documents_table(cleaned, results),
+        sentences=_frame([(r.doc_id, i, s.start, s.end, s.text) for r in results for i, s in enumerate(r.sentences)], SENTENCE_COLUMNS),
+        mentions=mentions,
+        actor_counts=actor_counts(mentions, lexicon),
+        cooccurrence=cooccurrence(mentions) if not mentions.empty else pd.DataFrame(columns=COOCCURRENCE_COLUMNS),
+        keywords=_frame(
+            [(g.keyword, g.score, rank, counts[g.key], doc_counts[g.key]) for rank, g in enumerate(corpus_groups, 1)], KEYWORD_COLUMNS
+        ),
+        doc_keywords=_frame(
+            [(r.doc_id, g.keyword, g.score, rank, g.count) for r in results for rank, g in enumerate(r.keywords[:DOCUMENT_KEYWORDS], 1)],
+            DOC_KEYWORD_COLUMNS,
+        ),
+        events=_frame([e for r in results for e in r.events], EVENT_COLUMNS),
+        places=_frame([p for r in results for p in r.places], PLACE_COLUMNS),
+        cleaning=report,
+        actor_colors=lexicon.colors,
+    )
+
+
+def _documents_table(cleaned: list[CleanDocument], results: list[DocumentResult]) -> pd.DataFrame:
+    rows = []
+    for item, result in zip(cleaned, results):
+        doc = item.document
+        n_words = sum(len(s.text.split()) for s in result.sentences)
+        rows.append((doc.doc_id, doc.title, doc.source, doc.date, len(doc.text), len(result.sentences), n_words))
+    return _frame(rows, DOCUMENT_COLUMNS)
+
+
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("year", "month", "day", "year_end", "timeline_year", "timeline_month"):
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame

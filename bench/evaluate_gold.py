@@ -1,0 +1,109 @@
+"""Score actors and event references against the hand-labelled set in tests/gold/.
+
+Run: python bench/evaluate_gold.py [--details]
+Actors: mention-level precision/recall (a found mention matches a gold one with the same
+actor and overlapping offsets), restricted to the 22 actors the gold set labels.
+Events: sentence-level recall (a gold event sentence where at least one event is found),
+type recall, and year accuracy (gold events with a written year: is that year found?).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.actors import find_mentions  # noqa: E402
+from analysis.events import find_events  # noqa: E402
+from analysis.lexicons import load_actor_lexicon  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold" / "actors_events_gold.jsonl"
+
+
+def load_gold(path: Path = GOLD) -> list[dict]:
+    """The gold items, one dict per sentence."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score_actors(items: list[dict], *, details: bool = False) -> dict[str, float]:
+    """Mention-level precision and recall over the actors the gold set labels."""
+    lexicon = load_actor_lexicon()
+    labelled = {a["actor"] for item in items for a in item["actors"]}
+    tp = fp = fn = 0
+    for item in items:
+        text = item["text"]
+        found = [(a, s, e) for a, s, e in find_mentions(text, 0, len(text), lexicon) if a in labelled]
+        gold = [(a["actor"], a["start"], a["end"]) for a in item["actors"]]
+        unmatched = list(gold)
+        for actor, start, end in found:
+            hit = next((g for g in unmatched if g[0] == actor and g[1] < end and start < g[2]), None)
+            if hit:
+                unmatched.remove(hit)
+                tp += 1
+            else:
+                fp += 1
+                if details:
+                    print(f"FP {item['id']}: {actor} {text[start:end]!r}")
+        fn += len(unmatched)
+        if details:
+            for actor, start, end in unmatched:
+                print(f"FN {item['id']}: {actor} {text[start:end]!r}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return {"precision": precision, "recall": recall, "tp": tp, "fp": fp, "fn": fn}
+
+
+def score_events(items: list[dict], *, details: bool = False) -> dict[str, float]:
+    """Sentence recall, type recall and written-year accuracy of event references."""
+    event_sentences = found_sentences = gold_types = found_types = years = years_right = 0
+    false_event_sentences = non_event_sentences = 0
+    for item in items:
+        refs = find_events(item["text"])
+        types = {r.event_type for r in refs}
+        found_years = {r.date.year for r in refs if r.date and r.date.year}
+        if not item["is_event"]:
+            non_event_sentences += 1
+            false_event_sentences += bool(refs)
+            continue
+        event_sentences += 1
+        found_sentences += bool(refs)
+        if details and not refs:
+            print(f"MISSED {item['id']}: {item['text'][:120]}")
+        for event in item["events"]:
+            gold_types += 1
+            found_types += event["event_type"] in types
+            if event["year"]:
+                years += 1
+                right = event["year"] in found_years
+                years_right += right
+                if details and not right:
+                    print(f"YEAR {item['id']}: gold {event['year']} found {sorted(found_years)}")
+    return {
+        "sentence_recall": found_sentences / event_sentences if event_sentences else 1.0,
+        "type_recall": found_types / gold_types if gold_types else 1.0,
+        "year_accuracy": years_right / years if years else 1.0,
+        "non_event_sentences_flagged": false_event_sentences / non_event_sentences if non_event_sentences else 0.0,
+        "event_sentences": event_sentences,
+        "years": years,
+    }
+
+
+def main() -> None:
+    details = "--details" in sys.argv
+    items = load_gold()
+    actors = score_actors(items, details=details)
+    events = score_events(items, details=details)
+    print(f"gold: {len(items)} sentences")
+    print("actors: precision {precision:.3f} recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})".format(**actors))
+    print(
+        "events: sentence recall {sentence_recall:.3f}, type recall {type_recall:.3f}, "
+        "written-year accuracy {year_accuracy:.3f} ({years} years), "
+        "non-event sentences flagged {non_event_sentences_flagged:.3f}".format(**events)
+    )
+
+
+if __name__ == "__main__":
+    main()
