@@ -1,0 +1,73 @@
+import pandas as pd
+import pytest
+
+from analysis import analyze, corpus_from_texts
+from analysis.events import EVENT_COLUMNS
+from analysis.pipeline import DOCUMENT_COLUMNS, KEYWORD_COLUMNS, SENTENCE_COLUMNS
+
+
+def test_tables_have_documented_columns(default_analysis):
+    assert list(default_analysis.documents.columns) == DOCUMENT_COLUMNS
+    assert list(default_analysis.sentences.columns) == SENTENCE_COLUMNS
+    assert list(default_analysis.keywords.columns) == KEYWORD_COLUMNS
+    assert list(default_analysis.events.columns) == EVENT_COLUMNS
+    assert {"doc_id", "sentence_id", "actor", "surface", "start", "end"} <= set(default_analysis.mentions.columns)
+    assert {"doc_id", "sentence_id", "place", "surface", "lat", "lon"} <= set(default_analysis.places.columns)
+
+
+def test_every_mention_slices_back_and_sits_in_its_sentence(default_analysis, default_corpus):
+    text = default_corpus.documents[0].text
+    sentences = default_analysis.sentences.set_index("sentence_id")
+    for row in default_analysis.mentions.itertuples():
+        assert text[row.start : row.end] == row.surface
+        sentence = sentences.loc[row.sentence_id]
+        assert sentence.start <= row.start and row.end <= sentence.end
+
+
+def test_default_corpus_events_and_places(default_analysis):
+    events = default_analysis.events
+    assert len(events) > 50
+    years = set(events["year"].dropna().astype(int))
+    assert {2011, 2013, 2015} <= years
+    assert "Russian military intervention in Syria" in set(events["named_event"])
+    assert "Fall of the Assad regime" in set(events["named_event"])
+    places = set(default_analysis.places["place"])
+    assert {"Aleppo", "Damascus"} <= places
+
+
+def test_no_noise_in_any_output(default_analysis):
+    for frame in (default_analysis.sentences, default_analysis.keywords, default_analysis.mentions, default_analysis.events):
+        blob = frame.astype(str).to_csv()
+        for noise in ("nL8N1RO176", "[345]", "ykax", "thwdk", "zxbun"):
+            assert noise not in blob
+
+
+def test_empty_and_actorless_corpora():
+    result = analyze(corpus_from_texts(["", "   ", "The weather was mild and the harvest was good this autumn."]))
+    assert result.mentions.empty and result.actor_counts.empty
+    assert len(result.documents) == 3
+    assert isinstance(result.keywords, pd.DataFrame)
+
+
+def test_same_output_run_after_run():
+    corpus = corpus_from_texts(["Russia and Iran met in Astana in 2017. Turkey said talks would go on."] * 2 + ["Israel struck Damascus."])
+    first, second = analyze(corpus), analyze(corpus)
+    for name in ("sentences", "mentions", "keywords", "events", "places"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name))
+
+
+def test_bad_ngram():
+    with pytest.raises(ValueError):
+        analyze(corpus_from_texts(["x"]), ngram=4)
+
+
+@pytest.mark.slow
+def test_fakes_corpus(fakes_analysis):
+    docs = fakes_analysis.documents
+    assert len(docs) == 804
+    assert docs["date"].str.match(r"\d{4}-\d{2}-\d{2}").all()
+    assert len(fakes_analysis.cleaning["duplicate_documents"]) >= 15
+    assert fakes_analysis.sentences["text"].str.len().max() <= 600
+    counts = fakes_analysis.actor_counts.set_index("actor")["mentions"]
+    assert counts["Syria"] > counts["Russia"] > 0
+    assert fakes_analysis.events["date_basis"].eq("document").any()
