@@ -21,9 +21,10 @@ from analysis.noise import Span, find_cut_words, find_gibberish, find_markup_noi
 EXAMPLES_PER_KIND = 5
 # Removals after which the text on either side belongs to different snippets.
 BREAKING_KINDS = frozenset({"wire_code", "gibberish", "repeated_passage"})
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A dateline date opening a news text: "Wed 05 Apr 2017", "May 30 2017", "Mon Jul 18 2016".
 _LEADING_DATE = re.compile(
-    r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?\d{1,2} [A-Z][a-z]{2,8},? \d{4}\s+"
-    r"|\s*[A-Z][a-z]{2,8} \d{1,2}, \d{4}\s+"
+    rf"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )?(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})\s+"
 )
 
 

@@ -84,6 +84,8 @@ def summary(analysis: Analysis, seconds: float, out_dir: Path, n_files: int) -> 
 
 
 def _print_progress(done: int, total: int) -> None:
+    if done != total and done % max(1, total // 100):
+        return  # redraw at most a hundred times
     width = 30
     filled = int(width * done / total)
     print(f"\ranalysing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr, flush=True)

@@ -62,8 +62,16 @@ class DateExpression:
     year_end: int | None = None
 
 
+_MAYBE_DATE = re.compile(
+    rf"\d|{_MONTH}|\b(?:ago|earlier|later|last|this|next|past|previous|coming|yesterday|today|tonight|tomorrow|recent|recently)\b|day\b",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str) -> list[DateExpression]:
     """All non-overlapping date expressions in ``text``, most specific pattern first."""
+    if not _MAYBE_DATE.search(text):
+        return []
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
     for kind, pattern in _PATTERNS:

@@ -29,18 +29,37 @@ class EventReference:
 
 
 @lru_cache(maxsize=1)
-def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, EventType]]:
-    """One pattern for all types (group t0, t1, ... per type): a single scan per sentence."""
-    types = [t for t in load_event_types() if t.triggers]
-    alternatives = "|".join(f"(?P<t{i}>" + "|".join(t.triggers) + ")" for i, t in enumerate(types))
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), {f"t{i}": t for i, t in enumerate(types)}
+def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every trigger of every type, and group name -> type key."""
+    named = [(f"t{i}_{j}", trigger, t.key) for i, t in enumerate(load_event_types()) for j, trigger in enumerate(t.triggers)]
+    pattern = re.compile(rf"\b(?:{_dispatched(named)})\b", re.IGNORECASE)
+    return pattern, {name: key for name, _, key in named}
 
 
 @lru_cache(maxsize=1)
 def _named_pattern() -> tuple[re.Pattern[str], dict[str, NamedEvent]]:
+    """One pattern for every named event's patterns, and group name -> named event."""
     events = load_named_events()
-    alternatives = "|".join(f"(?P<e{i}>" + "|".join(f"(?:{p})" for p in e.patterns) + ")" for i, e in enumerate(events) if e.patterns)
-    return re.compile(alternatives or r"(?!x)x", re.IGNORECASE), {f"e{i}": e for i, e in enumerate(events)}
+    named = [(f"e{i}_{j}", p.removeprefix("\\b"), e) for i, e in enumerate(events) for j, p in enumerate(e.patterns)]
+    pattern = re.compile(rf"\b(?:{_dispatched(named)})" if named else r"(?!x)x", re.IGNORECASE)
+    return pattern, {name: event for name, _, event in named}
+
+
+def _dispatched(alternatives: list[tuple]) -> str:
+    """Alternatives grouped by first letter, each in its own named group.
+
+    Python's regex engine tries alternatives one by one; grouping them under their first
+    letter lets it skip most of them at once (about twice as fast on news text).
+    """
+    by_letter: dict[str, list[str]] = {}
+    other: list[str] = []
+    for name, pattern, _ in alternatives:
+        if pattern[:1].isalpha() and pattern[1:2] not in ("?", "*", "+", "{"):
+            by_letter.setdefault(pattern[0].lower(), []).append(f"(?P<{name}>{pattern[1:]})")
+        else:
+            other.append(f"(?P<{name}>{pattern})")
+    grouped = [f"{letter}(?:{'|'.join(parts)})" for letter, parts in sorted(by_letter.items())]
+    return "|".join(grouped + other)
 
 
 def find_events(text: str) -> list[EventReference]:
@@ -50,7 +69,7 @@ def find_events(text: str) -> list[EventReference]:
     found: dict[str, EventReference] = {}
     pattern, types = _trigger_pattern()
     for match in pattern.finditer(searchable):
-        key = types[match.lastgroup].key
+        key = types[match.lastgroup]
         date = date_nearest(dates, match.start(), text)
         # One reference per type and date: "fought ... in 2006 and fought ... again in 2008" is two.
         slot = f"{key}@{date.start if date else ''}"

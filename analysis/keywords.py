@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +34,11 @@ CUT_NAME_SHARE = 0.8
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*$")
+HEADLINE_CAPITALISED = 0.7
+_DATE_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b"
+)
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;] )[A-Z][\w'’-]*")
 _NAME_START = re.compile(r"(?:(?:al|el|ad|as|bin|ibn|abu)-)?[A-Z]")
 
 
@@ -65,12 +70,26 @@ def extract_keywords(text: str, top: int = 20) -> list[tuple[str, float]]:
     return [(g.keyword, g.score) for g in groups[:top]]
 
 
-def keyword_groups(sentences: Sequence[str], *, n: int = MAX_NGRAM, candidates: int = CANDIDATES_PER_DOCUMENT) -> list[KeywordGroup]:
-    """Merged YAKE keywords of one document, given as its cleaned sentences; best first."""
+def keyword_groups(
+    sentences: Sequence[str],
+    *,
+    n: int = MAX_NGRAM,
+    candidates: int = CANDIDATES_PER_DOCUMENT,
+    boilerplate: Collection[str] = frozenset(),
+) -> list[KeywordGroup]:
+    """Merged YAKE keywords of one document, given as its cleaned sentences; best first.
+
+    Args:
+        sentences: The document's cleaned sentences.
+        n: Longest phrase in words (1-3).
+        candidates: How many phrases to ask YAKE for (before merging and filtering).
+        boilerplate: Sentences (see :func:`boilerplate_key`) that YAKE should not see, such
+            as lines repeated across many documents of the corpus ("short URL").
+    """
     if not 1 <= n <= 3:
         raise ValueError("n must be 1, 2 or 3")
     groups: dict[str, KeywordGroup] = {}
-    for chunk in _chunks(sentences):
+    for chunk in _chunks(_yake_lines(sentences, boilerplate)):
         for phrase, score in _extractor(n, candidates).extract_keywords(chunk):
             if _is_useful(phrase):
                 key = keyword_key(phrase)
@@ -80,6 +99,33 @@ def keyword_groups(sentences: Sequence[str], *, n: int = MAX_NGRAM, candidates: 
     _record_occurrences(groups, sentences)
     ranked = sorted((g for g in groups.values() if not _is_cut_name(g)), key=lambda g: (g.score, g.key))
     return _drop_subsumed(ranked) if DROP_SUBSUMED else ranked
+
+
+def boilerplate_key(sentence: str) -> str:
+    """How a sentence is compared when looking for lines repeated across documents (numbers and dates alike)."""
+    return " ".join(_DATE_WORD.sub("#", sentence.lower()).split())
+
+
+def _yake_lines(sentences: Sequence[str], boilerplate: Collection[str]) -> list[str]:
+    """The sentences YAKE sees: boilerplate left out, title-case headlines in sentence case.
+
+    YAKE rewards capitalised words, so a headline ("Syrian Army Kills Scores of Terrorists")
+    would outrank the text; its words are lower-cased unless the document also capitalises
+    them mid-sentence (names such as "Aleppo" keep their capital).
+    """
+    kept = [s for s in sentences if not boilerplate or boilerplate_key(s) not in boilerplate]
+    headlines = [_is_headline(s) for s in kept]
+    proper = {w for s, h in zip(kept, headlines) if not h for w in _MID_SENTENCE_CAPITAL.findall(s)}
+    return [_sentence_case(s, proper) if h else s for s, h in zip(kept, headlines)]
+
+
+def _is_headline(sentence: str) -> bool:
+    words = [w for w in _TOKEN.findall(sentence) if w[0].isalpha() and _normal_token(w) not in _stopwords()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)
+
+
+def _sentence_case(sentence: str, proper: set[str]) -> str:
+    return _TOKEN.sub(lambda m: m.group() if m.group() in proper or m.group().isupper() else m.group().lower(), sentence)
 
 
 def keyword_key(phrase: str) -> str:
@@ -111,22 +157,30 @@ def count_keys(keys: Iterable[str], sentences_by_doc: Iterable[Sequence[str]]) -
 def merge_document_keywords(per_document: Sequence[list[KeywordGroup]], *, min_documents: int = 1) -> list[KeywordGroup]:
     """Corpus keywords from per-document results, best first.
 
-    The corpus score is the geometric mean of a keyword's per-document YAKE scores divided
-    by the number of documents that rank it (lower = more relevant, as in YAKE), so a
-    keyword central to many documents beats one that stands out in a single document.
+    The corpus score is a YAKE score (lower = more relevant): the geometric mean, over all
+    documents, of the keyword's score in each document, where a document that does not list
+    the keyword counts with its own cut-off (the worst score it listed). A keyword central to
+    many documents thus beats one that stands out in a single document, and for a
+    one-document corpus the score is YAKE's own.
     """
-    scores: dict[str, list[float]] = defaultdict(list)
+    listed = [groups for groups in per_document if groups]
+    if not listed:
+        return []
+    cutoffs = [math.log(max(max(g.score for g in groups), 1e-12)) for groups in listed]
+    baseline = sum(cutoffs)
+    gains: dict[str, float] = defaultdict(float)
+    documents: Counter = Counter()
     surfaces: dict[str, Counter] = defaultdict(Counter)
-    for groups in per_document:
+    for groups, cutoff in zip(listed, cutoffs):
         for group in groups:
-            scores[group.key].append(group.score)
+            gains[group.key] += math.log(max(group.score, 1e-12)) - cutoff
+            documents[group.key] += 1
             surfaces[group.key].update(group.surfaces)
-    merged = []
-    for key, values in scores.items():
-        if len(values) < min_documents:
-            continue
-        geometric = math.exp(sum(math.log(max(v, 1e-12)) for v in values) / len(values))
-        merged.append(KeywordGroup(key, geometric / len(values), surfaces[key]))
+    merged = [
+        KeywordGroup(key, math.exp((baseline + gain) / len(listed)), surfaces[key])
+        for key, gain in gains.items()
+        if documents[key] >= min_documents
+    ]
     return sorted(merged, key=lambda g: (g.score, g.key))
 
 

@@ -97,7 +97,12 @@ def normalise_apostrophes(text: str) -> str:
 def _compile(table: dict[str, str | None], flags: int, bare_possessive: bool) -> re.Pattern[str] | None:
     if not table:
         return None
-    alternatives = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    # Grouped by first character so the regex engine skips most aliases at once; within a
+    # group, longest first, so the longest alias wins at each position.
+    groups: dict[str, list[str]] = {}
+    for alias in sorted(table, key=lambda a: (-len(a), a)):
+        groups.setdefault(alias[0].lower() if flags & re.IGNORECASE else alias[0], []).append(re.escape(alias[1:]))
+    alternatives = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items()))
     # The possessive "s" is allowed only after a capitalised alias ("Syrias"), never
     # after a common word ("the regimes") or an acronym ("USs").
     possessive = "s?" if bare_possessive else ""

@@ -20,6 +20,7 @@ Columns of the :class:`Analysis` tables (offsets are into each document's origin
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +31,7 @@ from analysis.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts,
 from analysis.cleaning import CleanDocument, clean_corpus
 from analysis.corpus import Corpus
 from analysis.events import EVENT_COLUMNS, find_events, timeline_date
-from analysis.keywords import KeywordGroup, count_keys, keyword_groups, merge_document_keywords
+from analysis.keywords import KeywordGroup, boilerplate_key, count_keys, keyword_groups, merge_document_keywords
 from analysis.lexicons import ActorLexicon, load_actor_lexicon
 from analysis.places import PLACE_COLUMNS, find_places
 from analysis.segment import Sentence, bare_names, document_sentences
@@ -40,6 +41,10 @@ SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text"]
 KEYWORD_COLUMNS = ["keyword", "score", "rank", "count", "doc_count"]
 DOC_KEYWORD_COLUMNS = ["doc_id", "keyword", "score", "rank", "count"]
 CORPUS_KEYWORDS = 200
+# A sentence repeated verbatim in at least this many documents (and this share of them)
+# is site furniture ("short URL", "Date of publication"): YAKE does not see it.
+BOILERPLATE_MIN_DOCUMENTS = 3
+BOILERPLATE_SHARE = 0.01
 DOCUMENT_KEYWORDS = 20
 
 Progress = Callable[[int, int], None]
@@ -96,14 +101,31 @@ def analyze(
     names = bare_names(lexicon)
     results = []
     for done, item in enumerate(cleaned, 1):
-        results.append(analyse_document(item, lexicon, names, ngram))
+        results.append(analyse_document(item, lexicon, names))
         if progress:
             progress(done, len(cleaned))
-    return _assemble(cleaned, results, report.to_dict(), lexicon)
+    boilerplate = boilerplate_lines([[s.text for s in r.sentences] for r in results])
+    for result in results:
+        result.keywords = keyword_groups([s.text for s in result.sentences], n=ngram, boilerplate=boilerplate)
+    report_dict = report.to_dict()
+    report_dict["boilerplate_lines"] = sorted(boilerplate)[:50]
+    report_dict["counts"]["boilerplate_line"] = len(boilerplate)
+    return _assemble(cleaned, results, report_dict, lexicon)
 
 
-def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozenset[str], ngram: int) -> DocumentResult:
-    """All per-document work: sentences, mentions, events, places and keywords."""
+def boilerplate_lines(sentences_by_doc: list[list[str]]) -> set[str]:
+    """Sentences found verbatim in several documents (site furniture such as "short URL")."""
+    if len(sentences_by_doc) < BOILERPLATE_MIN_DOCUMENTS:
+        return set()
+    seen: Counter = Counter()
+    for sentences in sentences_by_doc:
+        seen.update({boilerplate_key(s) for s in sentences})
+    threshold = max(BOILERPLATE_MIN_DOCUMENTS, int(BOILERPLATE_SHARE * len(sentences_by_doc)))
+    return {line for line, n in seen.items() if n >= threshold}
+
+
+def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozenset[str]) -> DocumentResult:
+    """Per-document work: sentences, mentions, events and places (keywords come after boilerplate is known)."""
     doc = item.document
     sentences = document_sentences(item, names)
     mentions, events, places = [], [], []
@@ -116,8 +138,7 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
             (doc.doc_id, sentence_id, p.name, doc.text[s:e], p.lat, p.lon, s, e)
             for p, s, e in find_places(item.analysis_text, sentence.start, sentence.end)
         ]
-    keywords = keyword_groups([s.text for s in sentences], n=ngram) if sentences else []
-    return DocumentResult(doc.doc_id, sentences, mentions, events, places, keywords)
+    return DocumentResult(doc.doc_id, sentences, mentions, events, places, [])
 
 
 def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence, ref, actors: str) -> tuple:

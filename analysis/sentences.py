@@ -66,6 +66,7 @@ _ADVERB_OPENER = re.compile(r"(?<! ) ++(?P<word>[A-Z][a-z]{4,}ly),")
 _GERUND_OPENER = re.compile(r"(?<! ) ++(?=[A-Z][a-z]{5,}ing [A-Z][a-z])")
 _REPEATED_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:['’]s)? +(?P<second>(?P=first))\b")
 _NAME_PAIR = re.compile(r"\b(?P<first>[A-Z][\w-]+) +(?=(?P<second>[A-Z][\w-]+)(?:['’]s)?\b)")
+_CAPS_DATELINE = re.compile(r"\b(?P<city>[A-Z]{4,}(?: [A-Z]{4,})?)(?: \(?(?:AFP|AP|Reuters|SANA|Xinhua|Sputnik|TASS|dpa|ANI)\)?)?(?: ?[—–:-])? +(?=[A-Z][a-z])")
 _ARTICLE_NAME = re.compile(
     rf"(?:\bthe|['’]s) +(?=(?P<first>[A-Z]\w+)(?: +and +(?P<second>[A-Z]\w+))? +(?:{AUXILIARIES})\b)"
 )
@@ -219,6 +220,10 @@ def _article_name_breaks(text: str, bare_names: Collection[str]) -> Iterable[int
     for match in _ARTICLE_NAME.finditer(text):
         if match.group("first") in bare_names and (match.group("second") or match.group("first")) in bare_names:
             yield match.end()  # "for the Russia and China have vetoed": a country never takes "the"
+    for match in _CAPS_DATELINE.finditer(text):
+        if match.group("city").title() in bare_names:
+            yield match.start("city")  # "...said. BEIRUT Syrian forces": a wire dateline without punctuation
+            yield match.end()
     for match in _NAME_PAIR.finditer(text):
         if match.group("first") in bare_names and match.group("second") in bare_names:
             yield match.end()  # "in Syria Russia, which supports": two names never stand side by side
