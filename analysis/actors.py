@@ -18,7 +18,8 @@ COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences"]
 # or before these nouns: "fled Damascus", "near Damascus", "the Damascus countryside".
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|into|near|to|from|at|around|outside|toward|towards|across|entered|entering|fled|reached|"
-    r"captured|seized|took|fall of|outskirts of|south of|north of|east of|west of|city of|streets of)|the) $",
+    r"captured|seized|took|fall of|outskirts of|south of|north of|east of|west of|city of|streets of|visited|visiting|visit|"
+    r"declared|shelled|bombed|struck|besieged|surrounded|left|leaving|(?:provinces?|cities|towns|areas) of \S+ and)|the) $",
     re.IGNORECASE,
 )
 _PLACE_NOUN_AFTER = re.compile(
@@ -28,7 +29,13 @@ _PLACE_NOUN_AFTER = re.compile(
 )
 _DATELINE_AFTER = re.compile(r"^(?:,| \(| —| -)")
 # "regime" alone means the Syrian government, except as "Putin's regime", "a regime", "regime of".
-_OTHER_REGIME = re.compile(r"(?:['’]s|\ba|\ban|\bany|\bnew|\bthat|\bwhose) $", re.IGNORECASE)
+_OTHER_REGIME = re.compile(r"(?<!Assad)(?<!Syria)(?<!Bashar)(?:['’]s|\ba|\ban|\bany|\bnew|\bthat|\bwhose) $", re.IGNORECASE)
+# A name followed by an organisation noun is part of that organisation's name:
+# "Russian Academy of Sciences", "Syria Live Network", "Syria Now".
+_ORGANISATION_AFTER = re.compile(
+    r"^(?: [A-Z][a-z]+){0,2} (?:Academy|Institute|Council|Network|News|Now|Today|Agency|University|Cent(?:er|re)|Foundation|"
+    r"Society|Times|Post|Press|Television|TV|Radio|Media|Airlines|Museum|Observatory|Review|Journal|Herald|Tribune)\b"
+)
 
 
 def find_mentions(text: str, start: int, end: int, lexicon: ActorLexicon) -> list[tuple[str, int, int]]:
@@ -41,6 +48,8 @@ def find_mentions(text: str, start: int, end: int, lexicon: ActorLexicon) -> lis
         if _is_dateline(segment, m.start, m.end, surface):
             continue
         if surface.lower() in metonyms and _names_the_place(segment, m.start, m.end):
+            continue
+        if surface[:1].isupper() and _ORGANISATION_AFTER.match(segment[m.end : m.end + 40]):
             continue
         if surface.lower() == "regime" and (_OTHER_REGIME.search(segment[max(0, m.start - 8) : m.start]) or segment[m.end : m.end + 3] == " of"):
             continue

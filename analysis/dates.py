@@ -27,6 +27,7 @@ _PLURAL_COUNT = (
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?P<day>{_DAY})(?:[ -](?:of )?)(?P<month>{_MONTH}),?[ -](?P<year>{_YEAR})\b")),
     ("mdy", re.compile(rf"\b(?P<month>{_MONTH}) (?P<day>{_DAY}),? (?P<year>{_YEAR})\b")),
+    ("numeric", re.compile(r"\b(?P<day>[12]\d|3[01]|0?[1-9])[./](?P<month>1[0-2]|0?[1-9])[./](?P<year>(?:19|20)\d\d)\b")),
     ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b")),
     ("range", re.compile(rf"\b(?:from |between )?(?P<year>{_YEAR}) ?(?:[–—-]|to|and|until) ?(?P<year_end>{_YEAR}|\d\d)\b(?![-–]\d)")),
     ("month_year", re.compile(rf"\b(?:(?:early|mid|late|in|since|by|until)[ -])?(?P<month>{_MONTH}),? (?:of )?(?P<year>{_YEAR})\b")),

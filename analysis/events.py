@@ -79,13 +79,17 @@ def find_events(text: str) -> list[EventReference]:
     pattern, named_events = _named_pattern()
     for match in pattern.finditer(searchable):
         named = named_events[match.lastgroup]
-        current = found.get(named.event_type)
-        if current is None:
-            found[named.event_type] = EventReference(
+        overlapping = next(
+            (k for k, r in found.items() if r.event_type == named.event_type and r.named_event is None and r.start < match.end() and match.start() < r.end),
+            None,
+        )
+        if overlapping is not None:  # "the 2015 intervention": the trigger is part of the name
+            current = found[overlapping]
+            found[overlapping] = EventReference(current.event_type, current.trigger, current.start, current.end, current.date, named)
+        elif not any(r.named_event == named for r in found.values()):
+            found[f"{named.name}@{match.start()}"] = EventReference(
                 named.event_type, text[match.start() : match.end()], match.start(), match.end(), date_nearest(dates, match.start(), text), named
             )
-        elif current.named_event is None:
-            found[named.event_type] = EventReference(current.event_type, current.trigger, current.start, current.end, current.date, named)
     return sorted(found.values(), key=lambda e: (e.start, e.event_type))
 
 

@@ -37,8 +37,8 @@ class AliasMatcher:
             aliases: (surface form, key) pairs; key None marks a phrase to ignore.
             case_sensitive: Aliases that must match their case exactly.
             bare_possessive: Also match a capitalised alias followed by a bare "s", the
-                possessive of text stripped of apostrophes ("Syrias", "Irans"); the "s"
-                is not part of the match.
+                possessive of text stripped of apostrophes ("Syrias", "Irans", "UNs");
+                the "s" is not part of the match.
         """
         forced = {normalise_apostrophes(a) for a in case_sensitive}
         exact: dict[str, str | None] = {}
@@ -74,7 +74,7 @@ class AliasMatcher:
         position = 0
         while (m := pattern.search(text, position)) is not None:
             surface = m.group()
-            if text[m.end() : m.end() + 1] == "s" and not (surface[0].isupper() and not surface.isupper()):
+            if text[m.end() : m.end() + 1] == "s" and not surface[0].isupper():
                 # a bare possessive "s" only after a capitalised name: retry here without it
                 start = m.start()
                 m = self._plain[id(pattern)].match(text, start)

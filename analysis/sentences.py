@@ -52,6 +52,7 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 
 _TERMINAL = re.compile(r"[.!?…]+(?:[ \u00a0]?[.!?…]+)*(?P<close>[\"'”’)\]»]*)(?P<space>\s+)(?=(?P<next>[^\s.!?…]))")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_LOOKBACK = 60  # how far back to look for the word before a position (searching from 0 is quadratic)
 # Patterns open at the first of a run of spaces (blanked noise leaves long runs, and a
 # plain " +" would rescan them from every position); the character before the space is
 # checked in Python (see _after_word).
@@ -148,7 +149,7 @@ def _ends_sentence(text: str, match: re.Match[str], bare_names: Collection[str])
         return False
     if punct != "." or match.group("close"):
         return True  # ?, !, ellipses, and a full stop inside closing quotes/brackets
-    before = _WORD_BEFORE.search(text, 0, match.start())
+    before = _WORD_BEFORE.search(text, max(0, match.start() - _LOOKBACK), match.start())
     token = before.group(1) if before else ""
     bare = token.strip("([\"'“‘").lower()
     if bare in PREPOSITIVE and next_word.rstrip("'’s") in bare_names:
@@ -170,12 +171,12 @@ def _initial_ends_sentence(text: str, token_start: int, next_word: str) -> bool:
         return False  # "U. S." spelled with a space
     if next_word in SENTENCE_STARTERS:
         return True
-    previous = _WORD_BEFORE.search(text, 0, max(token_start - 1, 0))
+    previous = _WORD_BEFORE.search(text, max(0, token_start - 1 - _LOOKBACK), max(token_start - 1, 0))
     return bool(previous and previous.group(1)[:1].islower())
 
 
 def _word_before(text: str, end: int) -> str:
-    match = _WORD_BEFORE.search(text, 0, end)
+    match = _WORD_BEFORE.search(text, max(0, end - _LOOKBACK), end)
     return match.group(1).lower() if match else ""
 
 

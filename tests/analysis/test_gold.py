@@ -11,9 +11,9 @@ evaluate_gold = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(evaluate_gold)
 
 
-@pytest.fixture(scope="module")
-def items():
-    return evaluate_gold.load_gold()
+@pytest.fixture(scope="module", params=["development", "held-out"])
+def items(request):
+    return evaluate_gold.load_gold(evaluate_gold.GOLD if request.param == "development" else evaluate_gold.HELDOUT)
 
 
 def test_actor_precision_and_recall(items):

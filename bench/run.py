@@ -1,0 +1,69 @@
+"""Benchmark: full analysis time divided by plain YAKE time on the same documents.
+
+Run: python bench/run.py [--repeat N]
+Prints figures and ratios measured in one run (never pass/fail). Uses the default corpus
+and, when the team's ../shared/ folder is present, the FA-KES corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import yake  # noqa: E402
+
+from analysis import analyze, load_corpus  # noqa: E402
+from analysis.paths import DEFAULT_CORPUS  # noqa: E402
+
+FAKES = ROOT.parent / "shared" / "corpora" / "fakes_syria.csv"
+
+
+def best_of(repeat: int, run) -> float:
+    """The fastest of ``repeat`` timed runs, in seconds (the least disturbed by other load)."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def plain_yake(texts: list[str]) -> None:
+    """YAKE with its defaults (n=3, top=20) on every document."""
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=20)
+    for text in texts:
+        extractor.extract_keywords(text)
+
+
+def measure(name: str, path: Path, repeat: int) -> None:
+    corpus = load_corpus(path)
+    texts = [d.text for d in corpus]
+    size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    analyze(corpus)  # warm-up: lexicons and regexes are compiled once per process
+    full = best_of(repeat, lambda: analyze(corpus))
+    base = best_of(repeat, lambda: plain_yake(texts))
+    print(f"{name}: {len(texts)} documents, {size_mb:.2f} MB")
+    print(f"  full analysis {full:.2f} s ({size_mb / full * 1000:.0f} KB/s); yake alone {base:.2f} s ({size_mb / base * 1000:.0f} KB/s)")
+    print(f"  ratio full / yake = {full / base:.2f} (target <= 1.25)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per measure; the fastest counts")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    measure("default corpus", DEFAULT_CORPUS, args.repeat)
+    if FAKES.exists():
+        measure("FA-KES", FAKES, max(1, args.repeat - 2))
+    else:
+        print(f"FA-KES skipped: {FAKES} not found (team file from ../shared/)")
+
+
+if __name__ == "__main__":
+    main()
