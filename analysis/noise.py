@@ -55,7 +55,7 @@ def _letter_model() -> tuple[dict[str, int], dict[str, int]]:
 def english_likeness(word: str) -> float:
     """Mean log-probability of the word's letter pairs under an English model (higher = more English)."""
     pairs, firsts = _letter_model()
-    padded = f"^{word.lower()}$"
+    padded = f"^{word[:40].lower()}$"
     total = 0.0
     for i in range(len(padded) - 1):
         pair = padded[i : i + 2]

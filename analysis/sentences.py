@@ -258,15 +258,16 @@ def _merge_list_markers(text: str, spans: list[SentenceSpan]) -> list[SentenceSp
 
 
 def _limit_length(text: str, span: SentenceSpan, max_chars: int) -> list[SentenceSpan]:
-    if span.end - span.start <= max_chars:
-        return [span]
-    middle = (span.start + span.end) // 2
-    best = None
-    for match in _SOFT_SPLIT.finditer(text, span.start + max_chars // 4, span.end - max_chars // 4):
-        if best is None or abs(match.end() - middle) < abs(best - middle):
-            best = match.end()
-    if best is None:
-        space = text.rfind(" ", span.start + max_chars // 2, span.start + max_chars)
-        best = space + 1 if space > span.start else span.start + max_chars
-    halves = [_trim(text, span.start, best), _trim(text, best, span.end)]
-    return [piece for half in halves if half for piece in _limit_length(text, half, max_chars)]
+    """Cut an over-long span into pieces of at most ``max_chars``, at clause breaks where possible."""
+    pieces = []
+    start, end = span.start, span.end
+    while end - start > max_chars:
+        window_start, window_end = start + max_chars // 2, start + max_chars
+        breaks = [m.end() for m in _SOFT_SPLIT.finditer(text, window_start, window_end)]
+        cut = breaks[-1] if breaks else text.rfind(" ", window_start, window_end) + 1 or window_end
+        piece = _trim(text, start, cut)
+        if piece:
+            pieces.append(piece)
+        start = cut
+    rest = _trim(text, start, end)
+    return pieces + ([rest] if rest else [])

@@ -71,3 +71,14 @@ def test_fakes_corpus(fakes_analysis):
     counts = fakes_analysis.actor_counts.set_index("actor")["mentions"]
     assert counts["Syria"] > counts["Russia"] > 0
     assert fakes_analysis.events["date_basis"].eq("document").any()
+
+
+def test_long_line_without_spaces_is_cut_not_fused():
+    import random
+    import string
+
+    rng = random.Random(7)
+    blob = "".join(rng.choice(string.ascii_letters) for _ in range(200_000))
+    result = analyze(corpus_from_texts([blob]))
+    assert result.sentences["text"].str.len().max() <= 600
+    assert result.sentences["start"].iloc[0] == 0 and result.sentences["end"].iloc[-1] == len(blob)
