@@ -52,6 +52,7 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 
 _TERMINAL = re.compile(r"[.!?…]+(?:[ \u00a0]?[.!?…]+)*(?P<close>[\"'”’)\]»]*)(?P<space>\s+)(?=(?P<next>[^\s.!?…]))")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"[\"'“‘(]*([\w°]+\.?)")
 _LOOKBACK = 60  # how far back to look for the word before a position (searching from 0 is quadratic)
 # Patterns open at the first of a run of spaces (blanked noise leaves long runs, and a
 # plain " +" would rescan them from every position); the character before the space is
@@ -101,7 +102,8 @@ def split_sentences(
         hard_breaks: Offsets where a sentence must end (title ends, removed passages).
         bare_names: Proper names that never take "the" (countries, cities): "the Iran has"
             is then read as a snippet join before "Iran".
-        max_chars: Longer sentences are split at the best clause break near their middle.
+        max_chars: Longer sentences are cut into pieces of at most this length, at the
+            last clause break (";", ":", a dash, a comma) or space before the limit.
     """
     if max_chars < 50:
         raise ValueError("max_chars must be at least 50")
@@ -157,7 +159,7 @@ def _ends_sentence(text: str, match: re.Match[str], bare_names: Collection[str])
     if bare in PREPOSITIVE:
         return next_word in SENTENCE_STARTERS and next_word not in {"The", "A", "An"}
     if bare in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
-        return next_word in SENTENCE_STARTERS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token) and next_word in SENTENCE_STARTERS)
+        return next_word in SENTENCE_STARTERS
     if token == "U" and not re.fullmatch(r"[SNKA]", next_word):
         return True  # "U." alone is a cut "U.S."/"U.N.", whatever follows
     if re.fullmatch(r"[A-Z]", token):
@@ -181,7 +183,7 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _next_word(text: str, start: int) -> str:
-    match = re.compile(r"[\"'“‘(]*([\w°]+\.?)").match(text, start)
+    match = _NEXT_WORD.match(text, start)
     return match.group(1).rstrip(".") if match else ""
 
 
