@@ -70,6 +70,8 @@ def find_events(text: str) -> list[EventReference]:
     pattern, types = _trigger_pattern()
     for match in pattern.finditer(searchable):
         key = types[match.lastgroup]
+        if not dates and f"{key}@" in found:
+            continue  # without dates a type needs only its first trigger
         date = date_nearest(dates, match.start(), text)
         # One reference per type and date: "fought ... in 2006 and fought ... again in 2008" is two.
         slot = f"{key}@{date.start if date else ''}"

@@ -139,17 +139,16 @@ def keyword_key(phrase: str) -> str:
 def count_keys(keys: Iterable[str], sentences_by_doc: Iterable[Sequence[str]]) -> tuple[Counter, Counter]:
     """Occurrences and document counts of keyword keys in documents given as cleaned sentences."""
     wanted = set(keys)
-    sizes = sorted({len(k.split()) for k in wanted})
+    finals = _finals(wanted)
     counts: Counter = Counter()
     doc_counts: Counter = Counter()
     for sentences in sentences_by_doc:
         seen: set[str] = set()
         for sentence in sentences:
             words = [_normal_token(t) for t in _TOKEN.findall(sentence)]
-            for key, _, _ in _ngram_keys(words, sizes):
-                if key in wanted:
-                    counts[key] += 1
-                    seen.add(key)
+            for key, _, _ in _ngram_keys(words, wanted, finals):
+                counts[key] += 1
+                seen.add(key)
         doc_counts.update(seen)
     return counts, doc_counts
 
@@ -221,6 +220,7 @@ def _normal_token(token: str) -> str:
     return _POSSESSIVE.sub("", token.lower())
 
 
+@lru_cache(maxsize=200_000)
 def _singular(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
@@ -233,26 +233,41 @@ def _singular(word: str) -> str:
     return word
 
 
-def _ngram_keys(words: list[str], sizes: Iterable[int]) -> Iterable[tuple[str, int, int]]:
-    """(key, first word index, last word index + 1) of every n-gram of the given sizes."""
-    for size in sizes:
-        for i in range(len(words) - size + 1):
-            last = _singular(words[i + size - 1])
-            yield " ".join([*words[i : i + size - 1], last]), i, i + size
+def _ngram_keys(words: list[str], keys: Collection[str], finals: dict[str, set[int]]) -> Iterable[tuple[str, int, int]]:
+    """(key, first word index, last word index + 1) of every n-gram of ``words`` that is one of ``keys``.
+
+    ``finals`` is :func:`_finals` of the keys, computed once by the caller.
+    """
+    lasts = [_singular(w) for w in words]
+    for end, last in enumerate(lasts, 1):
+        if last not in finals:
+            continue  # most words end no keyword: skip building their n-grams
+        for size in finals[last]:
+            if size <= end:
+                key = " ".join([*words[end - size : end - 1], last])
+                if key in keys:
+                    yield key, end - size, end
+
+
+def _finals(keys: Collection[str]) -> dict[str, set[int]]:
+    """Last word of each key -> the key lengths (in words) ending with it."""
+    finals: dict[str, set[int]] = defaultdict(set)
+    for key in keys:
+        parts = key.split()
+        finals[parts[-1]].add(len(parts))
+    return finals
 
 
 def _record_occurrences(groups: dict[str, KeywordGroup], sentences: Sequence[str]) -> None:
     """Count each keyword's occurrences and written forms, and how often a name runs on after it."""
     if not groups:
         return
-    sizes = sorted({len(k.split()) for k in groups})
+    finals = _finals(groups.keys())
     for sentence in sentences:
         matches = list(_TOKEN.finditer(sentence))
         words = [_normal_token(m.group()) for m in matches]
-        for key, i, j in _ngram_keys(words, sizes):
-            group = groups.get(key)
-            if group is None:
-                continue
+        for key, i, j in _ngram_keys(words, groups.keys(), finals):
+            group = groups[key]
             group.count += 1
             group.surfaces[sentence[matches[i].start() : matches[j - 1].end()]] += 1
             if j < len(matches) and sentence[matches[j - 1].end() : matches[j].start()] in {" ", "-"}:
