@@ -65,7 +65,9 @@ _DATELINE = re.compile(
 )
 _ADVERB_OPENER = re.compile(r"(?<! ) ++(?P<word>[A-Z][a-z]{4,}ly),")
 # "...collapse of Assad Incentivizing Russia in Syria": a long capitalised gerund before a name opens a headline.
-_GERUND_OPENER = re.compile(r"(?<! ) ++(?=[A-Z][a-z]{5,}ing [A-Z][a-z])")
+# Not inside a title-case name: "the Unified Modelling Language (UML)" stays whole.
+_GERUND_OPENER = re.compile(r"(?<! ) ++(?=[A-Z][a-z]{5,}ing [A-Z][a-z]+ [a-z])")
+_ARTICLE_AND_CAPITAL = re.compile(r"\b(?:the|a|an|The|A|An) [A-Z][\w-]*$")
 _REPEATED_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:['’]s)? +(?P<second>(?P=first))\b")
 _NAME_PAIR = re.compile(r"\b(?P<first>[A-Z][\w-]+) +(?=(?P<second>[A-Z][\w-]+)(?:['’]s)?\b)")
 _CAPS_DATELINE = re.compile(r"\b(?P<city>[A-Z]{4,}(?: [A-Z]{4,})?)(?: \(?(?:AFP|AP|Reuters|SANA|Xinhua|Sputnik|TASS|dpa|ANI)\)?)?(?: ?[—–:-])? +(?=[A-Z][a-z])")
@@ -197,6 +199,8 @@ def _join_breaks(text: str, bare_names: Collection[str]) -> Iterable[int]:
         yield match.start("word")
     for pattern, lower_only in ((_ADVERB_OPENER, True), (_GERUND_OPENER, False), (_DATELINE, True)):
         for match in pattern.finditer(text):
+            if pattern is _GERUND_OPENER and _ARTICLE_AND_CAPITAL.search(text, max(0, match.start() - _LOOKBACK), match.start()):
+                continue
             if _after_word(text, match.start(), lower_only=lower_only):
                 yield match.end() if pattern is not _ADVERB_OPENER else match.start("word")
     for match in _REPEATED_NAME.finditer(text):

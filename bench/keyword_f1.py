@@ -150,9 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         preds = {"plain": [plain_yake(d.text) for d in docs], "ours": [ours(d.text) for d in docs]}
         means = {}
         for method, predicted in preds.items():
-            means[method] = [
-                sum(prf(p, d.gold, norm)[i] for p, d in zip(predicted, docs)) / max(len(docs), 1) for norm in (normalise, stem) for i in range(3)
-            ]
+            scores = [prf(p, d.gold, norm) for norm in (normalise, stem) for p, d in zip(predicted, docs)]
+            n = max(len(docs), 1)
+            means[method] = [sum(s[i] for s in part) / n for part in (scores[: len(docs)], scores[len(docs) :]) for i in range(3)]
             rows.append(f"{folder.name:<20} {method:<12} {len(docs):>5} " + _cells(means[method]))
         diff = [a - b for a, b in zip(means["ours"], means["plain"])]
         rows.append(f"{folder.name:<20} {'ours-plain':<12} {'':>5} " + _cells(diff, signed=True))

@@ -26,6 +26,8 @@ def test_golden_rules_score():
         ("Syria’s future trajectory will Russia carried out strikes", ["Syria’s future trajectory will", "Russia carried out strikes"]),
         ("Policy Forum at The Washington Institute on Syria.", ["Policy Forum at The Washington Institute on Syria."]),
         ("He met Jonas E. Smith in the U.S. Government office.", ["He met Jonas E. Smith in the U.S. Government office."]),
+        ("He used the Unified Modelling Language today.", ["He used the Unified Modelling Language today."]),
+        ("the collapse of Assad Incentivizing Russia in Syria", ["the collapse of Assad", "Incentivizing Russia in Syria"]),
     ],
 )
 def test_snippet_joins(text, expected):
