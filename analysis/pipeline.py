@@ -109,7 +109,8 @@ def analyze(
         result.keywords = keyword_groups([s.text for s in result.sentences], n=ngram, boilerplate=boilerplate)
     report_dict = report.to_dict()
     report_dict["boilerplate_lines"] = sorted(boilerplate)[:50]
-    report_dict["counts"]["boilerplate_line"] = len(boilerplate)
+    if boilerplate:
+        report_dict["counts"]["boilerplate_line"] = len(boilerplate)
     return _assemble(cleaned, results, report_dict, lexicon)
 
 
