@@ -1,0 +1,93 @@
+"""Plotly figure builders: plain functions from analysis tables to figures, testable without a browser."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+NEUTRAL = "#5b6770"
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
+# The chart toolbar's camera button saves a PNG at presentation resolution.
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2, "width": 1600, "height": 900},
+}
+
+
+def actor_bar(actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
+    """Horizontal bars of actor mentions, most mentioned on top, each in its dictionary colour."""
+    data = actor_counts.head(top).iloc[::-1]
+    figure = go.Figure(
+        go.Bar(
+            x=data["mentions"],
+            y=data["actor"],
+            orientation="h",
+            marker_color=list(data["color"].fillna(NEUTRAL)),
+            customdata=data[["actor", "sentences", "documents"]].to_numpy(),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{x} mentions in %{customdata[1]} sentences, %{customdata[2]} documents<extra></extra>",
+            text=data["mentions"],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
+    return _layout(figure, title="Who is talked about (mentions)", height=max(320, 34 * len(data) + 120))
+
+
+def keyword_bar(keywords: pd.DataFrame, *, top: int = 20) -> go.Figure:
+    """Horizontal bars of the top keywords: length = occurrences, hover shows YAKE's score (lower = better)."""
+    data = keywords.head(top).iloc[::-1]
+    figure = go.Figure(
+        go.Bar(
+            x=data["count"],
+            y=data["keyword"],
+            orientation="h",
+            marker_color=NEUTRAL,
+            customdata=data[["keyword", "rank", "score", "doc_count"]].to_numpy(),
+            hovertemplate="<b>%{customdata[0]}</b> (rank %{customdata[1]})<br>%{x} occurrences in %{customdata[3]} documents"
+            "<br>YAKE score %{customdata[2]:.4g} (lower = more relevant)<extra></extra>",
+            text=data["count"],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
+    return _layout(figure, title="What is said (top keywords by YAKE; bar = occurrences)", height=max(320, 30 * len(data) + 120))
+
+
+def event_timeline(events: pd.DataFrame) -> go.Figure:
+    """Event references per year, stacked by where the year comes from (written, named event, document date)."""
+    placed = events.dropna(subset=["timeline_year"])
+    counts = placed.groupby(["timeline_year", "date_basis"]).size().reset_index(name="references")
+    labels = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}
+    colours = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5a6"}
+    figure = go.Figure()
+    for basis, label in labels.items():
+        part = counts[counts["date_basis"] == basis]
+        if part.empty:
+            continue
+        figure.add_bar(
+            x=part["timeline_year"].astype(int),
+            y=part["references"],
+            name=label,
+            marker_color=colours[basis],
+            customdata=[basis] * len(part),
+            hovertemplate="%{x}: %{y} references (" + label + ")<extra></extra>",
+        )
+    figure.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2))
+    years = counts["timeline_year"]
+    span = int(years.max() - years.min()) if len(years) else 0
+    figure.update_xaxes(dtick=1 if span <= 20 else None, title=None)
+    return _layout(figure, title="When: event references by year", height=380)
+
+
+def _layout(figure: go.Figure, *, title: str, height: int) -> go.Figure:
+    figure.update_layout(
+        title=dict(text=title, x=0, font=dict(size=18)),
+        font=FONT,
+        height=height,
+        margin=dict(l=10, r=40, t=60, b=40),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    figure.update_xaxes(gridcolor="#e5e8eb", zeroline=False)
+    figure.update_yaxes(automargin=True)
+    return figure

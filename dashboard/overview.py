@@ -1,0 +1,45 @@
+"""Overview: the corpus on one screen, with the cleaning report."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts import PLOTLY_CONFIG, actor_bar, event_timeline, keyword_bar
+from dashboard.loader import default_analysis
+from dashboard.summary import cleaning_tables, corpus_figures
+
+analysis = default_analysis()
+figures = corpus_figures(analysis)
+
+st.title(figures["title"])
+st.caption("Every figure comes from the sentences of the corpus; the command line reproduces it: `python -m analysis`.")
+
+columns = st.columns(4)
+columns[0].metric("Documents", figures["documents"])
+columns[1].metric("Sentences", figures["sentences"])
+columns[2].metric("Words analysed", f"{figures['words']:,}")
+columns[3].metric("Dates", figures["date_span"], help=figures["date_help"])
+
+left, right = st.columns(2)
+with left:
+    st.plotly_chart(actor_bar(analysis.actor_counts, top=12), config=PLOTLY_CONFIG, key="overview_actors")
+with right:
+    st.plotly_chart(keyword_bar(analysis.keywords, top=12), config=PLOTLY_CONFIG, key="overview_keywords")
+
+if analysis.events["timeline_year"].notna().any():
+    st.plotly_chart(event_timeline(analysis.events), config=PLOTLY_CONFIG, key="overview_timeline")
+else:
+    st.info("No event reference in this corpus has a year, a named event or a dated document to place it on a timeline.")
+
+counts, examples, repeats = cleaning_tables(analysis.cleaning)
+with st.expander(f"Cleaning report: {figures['removed']}"):
+    st.write("What was left out of the analysis, and why. Offsets point into the original documents.")
+    st.dataframe(counts, hide_index=True)
+    if not examples.empty:
+        st.subheader("Examples")
+        st.dataframe(examples, hide_index=True)
+    if not repeats.empty:
+        st.subheader("Repeated passages counted once")
+        st.dataframe(repeats, hide_index=True)
+    for warning in analysis.cleaning.get("load_warnings", []):
+        st.warning(warning)

@@ -1,0 +1,8 @@
+"""Entry point: `streamlit run streamlit_app.py` (Community Cloud's default file name)."""
+
+import streamlit as st
+
+st.set_page_config(page_title="Briefing dashboard", page_icon=":material/insights:", layout="wide")
+
+page = st.navigation([st.Page("dashboard/overview.py", title="Overview", icon=":material/dashboard:", default=True)])
+page.run()

@@ -1,0 +1,27 @@
+import plotly.graph_objects as go
+
+from dashboard.charts import PLOTLY_CONFIG, actor_bar, event_timeline, keyword_bar
+
+
+def test_actor_bar_uses_dictionary_colours_most_mentioned_on_top(default_analysis):
+    figure = actor_bar(default_analysis.actor_counts, top=5)
+    bar = figure.data[0]
+    assert isinstance(figure, go.Figure) and len(bar.y) == 5
+    assert bar.y[-1] == "Russia"  # plotly draws the last category on top
+    colours = default_analysis.actor_colors
+    assert list(bar.marker.color) == [colours[a] for a in bar.y]
+
+
+def test_keyword_bar_shows_counts_and_keeps_rank_order(default_analysis):
+    bar = keyword_bar(default_analysis.keywords, top=10).data[0]
+    assert list(bar.y)[::-1] == list(default_analysis.keywords["keyword"].head(10))
+    assert list(bar.x)[::-1] == list(default_analysis.keywords["count"].head(10))
+
+
+def test_timeline_counts_every_placed_reference(default_analysis):
+    figure = event_timeline(default_analysis.events)
+    assert sum(sum(trace.y) for trace in figure.data) == default_analysis.events["timeline_year"].notna().sum()
+
+
+def test_png_export_at_presentation_resolution():
+    assert PLOTLY_CONFIG["toImageButtonOptions"]["width"] >= 1600 and PLOTLY_CONFIG["toImageButtonOptions"]["scale"] >= 2

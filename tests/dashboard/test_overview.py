@@ -1,0 +1,25 @@
+from streamlit.testing.v1 import AppTest
+
+from analysis.paths import PROJECT_ROOT
+
+ENTRY = str(PROJECT_ROOT / "streamlit_app.py")
+
+
+def test_overview_renders_key_elements():
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "What does russia want in syria?"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Documents"] == "1" and int(metrics["Sentences"]) > 200
+    assert len(at.get("plotly_chart")) == 3
+    assert at.expander and "repeated passage" in at.expander[0].label
+
+
+def test_analysis_is_not_recomputed_on_rerun(monkeypatch):
+    import analysis.pipeline
+
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    calls = []
+    monkeypatch.setattr(analysis.pipeline, "clean_corpus", lambda *a, **k: calls.append(1))
+    at.run()
+    assert not at.exception and calls == []
