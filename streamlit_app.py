@@ -4,5 +4,10 @@ import streamlit as st
 
 st.set_page_config(page_title="Briefing dashboard", page_icon=":material/insights:", layout="wide")
 
-page = st.navigation([st.Page("dashboard/overview.py", title="Overview", icon=":material/dashboard:", default=True)])
+page = st.navigation(
+    [
+        st.Page("dashboard/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("dashboard/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
+    ]
+)
 page.run()

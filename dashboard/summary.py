@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
 
 from analysis import Analysis
+from analysis.lexicons import load_event_types
 
 KIND_LABELS = {
     "repeated_passage": "repeated passage (80+ characters seen earlier)",
@@ -52,3 +54,52 @@ def cleaning_tables(report: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame,
     )
     repeats = pd.DataFrame(report.get("repeated_passages", []))
     return counts, examples, repeats
+
+
+def event_type_labels() -> dict[str, str]:
+    """Event type key -> display label, in taxonomy order."""
+    return {t.key: t.label for t in load_event_types()}
+
+
+def explorer_options(analysis: Analysis) -> dict[str, Any]:
+    """Choices for the explorer's filters: actors by mentions, places, sources, documents, year range."""
+    years = analysis.events["timeline_year"].dropna()
+    return {
+        "actors": list(analysis.actor_counts["actor"]),
+        "places": list(analysis.places["place"].value_counts().index),
+        "sources": sorted(s for s in analysis.documents["source"].unique() if s),
+        "documents": list(analysis.documents["doc_id"]),
+        "years": (int(years.min()), int(years.max())) if len(years) else None,
+    }
+
+
+def page_of(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
+    """Rows of page ``page`` (1-based) of ``size`` rows each."""
+    return frame.iloc[(page - 1) * size : page * size]
+
+
+def neighbours(table: pd.DataFrame, doc_id: str, sentence_id: int) -> tuple[str, str]:
+    """The texts of the sentences just before and after one sentence of a document ("" at the edges)."""
+    rows = table[(table["doc_id"] == doc_id) & table["sentence_id"].isin([sentence_id - 1, sentence_id + 1])]
+    texts = dict(zip(rows["sentence_id"], rows["text"]))
+    return texts.get(sentence_id - 1, ""), texts.get(sentence_id + 1, "")
+
+
+def keyword_in_context(sentences: pd.DataFrame, patterns: list[re.Pattern[str]], *, width: int = 60, limit: int = 2000) -> pd.DataFrame:
+    """One row per match: left context, the match, right context, and where it is."""
+    rows = []
+    for row in sentences.itertuples():
+        for pattern in patterns:
+            for match in pattern.finditer(row.text):
+                rows.append(
+                    {
+                        "left": row.text[max(0, match.start() - width) : match.start()],
+                        "match": match.group(),
+                        "right": row.text[match.end() : match.end() + width],
+                        "doc_id": row.doc_id,
+                        "sentence_id": row.sentence_id,
+                    }
+                )
+                if len(rows) >= limit:
+                    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["left", "match", "right", "doc_id", "sentence_id"])

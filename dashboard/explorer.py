@@ -1,0 +1,90 @@
+"""Sentence explorer: every sentence behind every figure, filterable, highlighted, exportable."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from analysis.explore import SentenceFilter, filter_sentences, keyword_pattern
+from dashboard.highlight import escape_markdown, highlight
+from dashboard.loader import default_analysis, explorer_table
+from dashboard.summary import event_type_labels, explorer_options, keyword_in_context, neighbours, page_of
+
+PAGE_SIZE = 20
+
+analysis = default_analysis()
+table = explorer_table(analysis)
+options = explorer_options(analysis)
+labels = event_type_labels()
+
+st.title("Sentence explorer")
+
+with st.sidebar:
+    st.header("Filters")
+    actors = st.multiselect("Actors", options["actors"], key="actor", bind="query-params")
+    mode = st.radio("Sentences naming", ["any of them", "all of them"], horizontal=True, key="mode", bind="query-params")
+    keyword = st.text_input("Keyword (whole words)", key="kw", bind="query-params")
+    event_types = st.multiselect("Event types", list(labels), format_func=labels.get, key="event", bind="query-params")
+    years = None
+    if options["years"]:
+        first, last = options["years"]
+        if first < last:
+            years = st.slider("Event years", first, last, (first, last), key="years", bind="query-params")
+    places = st.multiselect("Places", options["places"], key="place", bind="query-params")
+    sources = st.multiselect("Sources", options["sources"], key="source", bind="query-params") if options["sources"] else []
+    doc_ids = st.multiselect("Documents", options["documents"], key="doc", bind="query-params") if len(options["documents"]) > 1 else []
+    text = st.text_input("Free text (literal, any case)", key="q", bind="query-params")
+
+chosen = SentenceFilter(
+    actors=tuple(actors),
+    all_actors=mode == "all of them",
+    keyword=keyword,
+    event_types=tuple(event_types),
+    years=tuple(years) if years and tuple(years) != options["years"] else None,
+    places=tuple(places),
+    doc_ids=tuple(doc_ids),
+    sources=tuple(sources),
+    text=text,
+)
+result = filter_sentences(table, chosen)
+st.metric("Matching sentences", f"{len(result):,} of {len(table):,}")
+
+order = st.radio("Order", ["document order", "newest documents first", "longest first"], horizontal=True, key="order")
+if order == "newest documents first":
+    result = result.sort_values(["date", "doc_id", "sentence_id"], ascending=[False, True, True], kind="stable")
+elif order == "longest first":
+    result = result.assign(length=result["text"].str.len()).sort_values("length", ascending=False, kind="stable")
+
+patterns = [keyword_pattern(keyword)] if keyword.strip() else []
+patterns += [re.compile(re.escape(text.strip()), re.IGNORECASE)] if text.strip() else []
+
+read, kwic, rows = st.tabs(["Read", "Keyword in context", "Table and export"])
+with read:
+    pages = max(1, -(-len(result) // PAGE_SIZE))
+    page = st.number_input(f"Page (of {pages})", 1, pages, 1, key="page") if pages > 1 else 1
+    show_context = st.toggle("Show the neighbouring sentences", key="context")
+    for row in page_of(result, page, PAGE_SIZE).itertuples():
+        with st.container(border=True):
+            if show_context:
+                before, after = neighbours(table, row.doc_id, row.sentence_id)
+                if before:
+                    st.caption(escape_markdown(before))
+            st.markdown(highlight(row.text, patterns))
+            if show_context and after:
+                st.caption(escape_markdown(after))
+            actors_here = row.actors.strip("|").replace("|", ", ")
+            st.caption(escape_markdown(f"{row.doc_id} · sentence {row.sentence_id} · characters {row.start}–{row.end}"
+                                       + (f" · {row.source}" if row.source else "") + (f" · {row.date}" if row.date else "")
+                                       + (f" · {actors_here}" if actors_here else "")))
+    if result.empty:
+        st.info("No sentence matches these filters.")
+with kwic:
+    if patterns:
+        st.dataframe(keyword_in_context(result, patterns), hide_index=True)
+    else:
+        st.info("Type a keyword or free text to see each match in its context.")
+with rows:
+    export = result[["doc_id", "sentence_id", "title", "source", "date", "start", "end", "text", "actors", "event_types", "places"]]
+    st.dataframe(export, hide_index=True)
+    st.download_button("Download these sentences (CSV)", export.to_csv(index=False), file_name="sentences.csv", mime="text/csv")

@@ -1,0 +1,51 @@
+import re
+
+from streamlit.testing.v1 import AppTest
+
+from analysis.paths import PROJECT_ROOT
+from dashboard.highlight import escape_markdown, highlight
+
+ENTRY = str(PROJECT_ROOT / "streamlit_app.py")
+
+
+def explorer(**params):
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run().switch_page("dashboard/explorer.py").run()
+
+
+def matching(at) -> int:
+    return int(at.metric[0].value.split(" of ")[0].replace(",", ""))
+
+
+def test_explorer_lists_every_sentence_by_default():
+    at = explorer()
+    assert not at.exception
+    total = int(at.metric[0].value.split(" of ")[1].replace(",", ""))
+    assert matching(at) == total > 200
+
+
+def test_filters_change_the_sentence_table():
+    at = explorer()
+    at.multiselect(key="actor").set_value(["Iran"]).run()
+    iran = matching(at)
+    assert 0 < iran < 100
+    at.text_input(key="q").input("Tartus").run()
+    assert 0 < matching(at) < iran or matching(at) == 0
+    assert len(at.dataframe[-1].value) == matching(at)
+
+
+def test_deep_link_restores_a_filter():
+    at = explorer(actor=["Turkey"], kw="Russia")
+    assert not at.exception
+    assert at.multiselect(key="actor").value == ["Turkey"]
+    assert 0 < matching(at) < 30
+
+
+def test_corpus_text_is_escaped():
+    payload = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) $5 and $10 *bold*"
+    escaped = escape_markdown(payload)
+    assert r"\<script\>" in escaped and r"\]\(javascript" in escaped and r"\$5" in escaped and r"\*bold\*" in escaped
+    marked = highlight("Russia’s bases at Tartus", [re.compile("tartus", re.I)])
+    assert ":orange-background[Tartus]" in marked
