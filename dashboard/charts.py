@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -91,3 +93,54 @@ def _layout(figure: go.Figure, *, title: str, height: int) -> go.Figure:
     figure.update_xaxes(gridcolor="#e5e8eb", zeroline=False)
     figure.update_yaxes(automargin=True)
     return figure
+
+
+def cooccurrence_heatmap(cooccurrence: pd.DataFrame, actors: list[str]) -> go.Figure:
+    """Actors × actors: how many sentences name both."""
+    matrix = pd.DataFrame(0, index=actors, columns=actors)
+    for row in cooccurrence.itertuples():
+        if row.actor_a in matrix.index and row.actor_b in matrix.index:
+            matrix.loc[row.actor_a, row.actor_b] = matrix.loc[row.actor_b, row.actor_a] = row.sentences
+    figure = go.Figure(
+        go.Heatmap(
+            z=matrix.to_numpy(),
+            x=actors,
+            y=actors,
+            colorscale="Blues",
+            hovertemplate="%{y} & %{x}: %{z} sentences<extra></extra>",
+            colorbar=dict(title="sentences"),
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    return _layout(figure, title="Named in the same sentence", height=max(420, 28 * len(actors) + 160))
+
+
+def cooccurrence_network(cooccurrence: pd.DataFrame, actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
+    """Actors on a circle, sized by mentions, joined by lines as thick as their shared sentences."""
+    nodes = actor_counts.head(top).reset_index(drop=True)
+    angle = {a: 2 * math.pi * i / max(len(nodes), 1) for i, a in enumerate(nodes["actor"])}
+    position = {a: (math.cos(t), math.sin(t)) for a, t in angle.items()}
+    figure = go.Figure()
+    edges = cooccurrence[cooccurrence["actor_a"].isin(angle) & cooccurrence["actor_b"].isin(angle)]
+    widest = max(edges["sentences"].max() if len(edges) else 1, 1)
+    for row in edges.itertuples():
+        (x0, y0), (x1, y1) = position[row.actor_a], position[row.actor_b]
+        figure.add_scatter(
+            x=[x0, x1], y=[y0, y1], mode="lines", line=dict(width=1 + 9 * row.sentences / widest, color="rgba(91,103,112,0.35)"),
+            hoverinfo="skip", showlegend=False,
+        )
+    biggest = max(nodes["mentions"].max() if len(nodes) else 1, 1)
+    figure.add_scatter(
+        x=[position[a][0] for a in nodes["actor"]],
+        y=[position[a][1] for a in nodes["actor"]],
+        mode="markers+text",
+        text=nodes["actor"],
+        textposition="top center",
+        marker=dict(size=[14 + 40 * (m / biggest) ** 0.5 for m in nodes["mentions"]], color=list(nodes["color"].fillna(NEUTRAL))),
+        customdata=nodes[["actor", "mentions"]].to_numpy(),
+        hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]} mentions<extra></extra>",
+        showlegend=False,
+    )
+    figure.update_xaxes(visible=False, range=[-1.35, 1.35])
+    figure.update_yaxes(visible=False, range=[-1.25, 1.3], scaleanchor="x")
+    return _layout(figure, title="Who is mentioned with whom", height=620)

@@ -103,3 +103,19 @@ def keyword_in_context(sentences: pd.DataFrame, patterns: list[re.Pattern[str]],
                 if len(rows) >= limit:
                     return pd.DataFrame(rows)
     return pd.DataFrame(rows, columns=["left", "match", "right", "doc_id", "sentence_id"])
+
+
+def alias_breakdown(mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
+    """How often each surface form was counted for an actor, commonest first."""
+    forms = mentions.loc[mentions["actor"] == actor, "surface"]
+    return forms.value_counts().rename_axis("written as").reset_index(name="mentions")
+
+
+def selected_value(event: Any, field: int = 0) -> str | None:
+    """The customdata field of the first point chosen on a Plotly chart (None when nothing is chosen)."""
+    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) or hasattr(event, "get") else []
+    for point in points:
+        data = point.get("customdata")
+        if data:
+            return str(data[field])
+    return None

@@ -1,0 +1,48 @@
+from streamlit.testing.v1 import AppTest
+
+from analysis.paths import PROJECT_ROOT
+from dashboard.charts import cooccurrence_heatmap, cooccurrence_network
+from dashboard.summary import alias_breakdown, selected_value
+
+ENTRY = str(PROJECT_ROOT / "streamlit_app.py")
+
+
+def actors_page(**params):
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run().switch_page("dashboard/actors.py").run()
+
+
+def test_actors_page_renders_charts_and_aliases():
+    at = actors_page()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 3
+    assert at.selectbox(key="actor").value == "Russia"
+    assert "Moscow" in set(at.dataframe[0].value["written as"])
+
+
+def test_choosing_an_actor_reaches_its_sentences():
+    at = actors_page(actor="Turkey")
+    assert at.selectbox(key="actor").value == "Turkey"
+    assert "Sentences naming Turkey (30)" in at.expander[0].label
+    forms = set(at.dataframe[0].value["written as"])
+    texts = [m.value.replace("\\", "") for m in at.expander[0].markdown]
+    assert texts and all(any(form in text for form in forms) for text in texts)
+
+
+def test_clicking_a_bar_selects_the_actor():
+    at = actors_page()
+    at.session_state["actor_bars"] = {"selection": {"points": [{"customdata": ["Iran", 38, 1]}], "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception and at.selectbox(key="actor").value == "Iran"
+
+
+def test_helpers(default_analysis):
+    breakdown = alias_breakdown(default_analysis.mentions, "Russia")
+    assert breakdown["mentions"].sum() == int(default_analysis.actor_counts.set_index("actor").loc["Russia", "mentions"])
+    assert selected_value({"selection": {"points": []}}) is None
+    names = list(default_analysis.actor_counts["actor"].head(6))
+    heat = cooccurrence_heatmap(default_analysis.cooccurrence, names).data[0]
+    assert (heat.z == heat.z.T).all()
+    assert len(cooccurrence_network(default_analysis.cooccurrence, default_analysis.actor_counts, top=6).data) >= 2
