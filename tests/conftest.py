@@ -40,3 +40,14 @@ def fakes_corpus():
 @pytest.fixture(scope="session")
 def fakes_analysis(fakes_corpus):
     return analyze(fakes_corpus)
+
+
+def open_page(page: str | None = None, **query_params):
+    """Run the dashboard in AppTest, with URL query parameters, switched to ``page`` (e.g. "dashboard/actors.py")."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=60)
+    for key, value in query_params.items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(page).run() if page else at

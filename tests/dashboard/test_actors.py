@@ -1,17 +1,11 @@
-from streamlit.testing.v1 import AppTest
-
-from analysis.paths import PROJECT_ROOT
 from dashboard.charts import cooccurrence_heatmap, cooccurrence_network
 from dashboard.summary import alias_breakdown, selected_value
 
-ENTRY = str(PROJECT_ROOT / "streamlit_app.py")
+from tests.conftest import open_page
 
 
 def actors_page(**params):
-    at = AppTest.from_file(ENTRY, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run().switch_page("dashboard/actors.py").run()
+    return open_page("dashboard/actors.py", **params)
 
 
 def test_actors_page_renders_charts_and_aliases():

@@ -1,18 +1,12 @@
 import re
 
-from streamlit.testing.v1 import AppTest
-
-from analysis.paths import PROJECT_ROOT
 from dashboard.highlight import escape_markdown, highlight
 
-ENTRY = str(PROJECT_ROOT / "streamlit_app.py")
+from tests.conftest import open_page
 
 
 def explorer(**params):
-    at = AppTest.from_file(ENTRY, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run().switch_page("dashboard/explorer.py").run()
+    return open_page("dashboard/explorer.py", **params)
 
 
 def matching(at) -> int:

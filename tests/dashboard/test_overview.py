@@ -1,12 +1,8 @@
-from streamlit.testing.v1 import AppTest
-
-from analysis.paths import PROJECT_ROOT
-
-ENTRY = str(PROJECT_ROOT / "streamlit_app.py")
+from tests.conftest import open_page
 
 
 def test_overview_renders_key_elements():
-    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    at = open_page()
     assert not at.exception
     assert at.title[0].value == "What does russia want in syria?"
     metrics = {m.label: m.value for m in at.metric}
@@ -18,7 +14,7 @@ def test_overview_renders_key_elements():
 def test_analysis_is_not_recomputed_on_rerun(monkeypatch):
     import analysis.pipeline
 
-    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    at = open_page()
     calls = []
     monkeypatch.setattr(analysis.pipeline, "clean_corpus", lambda *a, **k: calls.append(1))
     at.run()
