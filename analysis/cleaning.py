@@ -9,6 +9,7 @@ the analysis text therefore point straight into the original text.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from analysis.dedup import RepeatedPassage, find_repeated_passages
 from analysis.noise import Span, find_cut_words, find_gibberish, find_markup_noise
 
 EXAMPLES_PER_KIND = 5
+_WORD = re.compile(r"\S+")
 # Removals after which the text on either side belongs to different snippets.
 BREAKING_KINDS = frozenset({"wire_code", "gibberish", "repeated_passage"})
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -86,7 +88,7 @@ def _clean_document(doc: Document, report: CleaningReport) -> CleanDocument:
     removed = find_markup_noise(text) + find_gibberish(text)
     chars = list(text)
     for span in removed:
-        chars[span.start : span.end] = " " * (span.end - span.start)
+        _blank(chars, span)
         report.add(span.kind, doc.doc_id, span)
     for span in find_cut_words("".join(chars)):
         joined = span.text.replace(" ", "") + " "
@@ -115,9 +117,14 @@ def _heading_breaks(doc: Document) -> list[int]:
     return breaks
 
 
+def _blank(chars: list[str], span: Span) -> None:
+    """Replace a span with spaces in place: same length, so offsets stay valid."""
+    chars[span.start : span.end] = " " * (span.end - span.start)
+
+
 def _offset_after_words(text: str, start: int, n_words: int) -> int:
-    matches = list(re.finditer(r"\S+", text[start:]))[:n_words] if n_words < 200 else []
-    return start + matches[-1].end() if matches else start
+    words = list(islice(_WORD.finditer(text, start), n_words))
+    return words[-1].end() if words else start
 
 
 def _remove_repeats(cleaned: Sequence[CleanDocument], repeats: list[RepeatedPassage], report: CleaningReport) -> None:
@@ -126,10 +133,10 @@ def _remove_repeats(cleaned: Sequence[CleanDocument], repeats: list[RepeatedPass
         by_doc.setdefault(passage.doc_index, []).append(passage)
     for index, passages in by_doc.items():
         item = cleaned[index]
-        text = item.analysis_text
+        chars = list(item.analysis_text)
         for passage in passages:
             span = Span("repeated_passage", passage.start, passage.end, item.document.text[passage.start : passage.end])
-            text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+            _blank(chars, span)
             item.removed.append(span)
             item.hard_breaks += [span.start, span.end]
             report.add(span.kind, item.document.doc_id, span)
@@ -144,9 +151,9 @@ def _remove_repeats(cleaned: Sequence[CleanDocument], repeats: list[RepeatedPass
                     "text": _preview(span.text),
                 }
             )
-        if item.document.text.strip() and len("".join(text.split())) < 80:
+        item.analysis_text = "".join(chars)
+        if item.document.text.strip() and len("".join(item.analysis_text.split())) < 80:
             report.duplicate_documents.append(item.document.doc_id)
-        item.analysis_text = text
 
 
 def _preview(text: str, limit: int = 160) -> str:

@@ -48,7 +48,6 @@ NAME_INTRODUCERS = frozenset(
 )
 AUXILIARIES = "is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do"
 MODALS = "will|would|can|could|should|may|might|must|shall"
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 _TERMINAL = re.compile(r"[.!?…]+(?:[ \u00a0]?[.!?…]+)*(?P<close>[\"'”’)\]»]*)(?P<space>\s+)(?=(?P<next>[^\s.!?…]))")
 _WORD_BEFORE = re.compile(r"(\S+)$")

@@ -8,13 +8,13 @@ import streamlit as st
 
 from analysis.explore import SentenceFilter, filter_sentences, keyword_pattern
 from dashboard.highlight import escape_markdown, highlight
-from dashboard.loader import default_analysis, explorer_table
+from dashboard.loader import default_analysis, default_explorer_table
 from dashboard.summary import event_type_labels, explorer_options, keyword_in_context, neighbours, page_of
 
 PAGE_SIZE = 20
 
 analysis = default_analysis()
-table = explorer_table(analysis)
+table = default_explorer_table()
 options = explorer_options(analysis)
 labels = event_type_labels()
 

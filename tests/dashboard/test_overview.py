@@ -19,3 +19,11 @@ def test_analysis_is_not_recomputed_on_rerun(monkeypatch):
     monkeypatch.setattr(analysis.pipeline, "clean_corpus", lambda *a, **k: calls.append(1))
     at.run()
     assert not at.exception and calls == []
+
+
+def test_corpus_key_follows_content():
+    from analysis import corpus_from_texts
+    from dashboard.loader import corpus_key
+
+    assert corpus_key(corpus_from_texts(["a b"])) == corpus_key(corpus_from_texts(["a b"]))
+    assert corpus_key(corpus_from_texts(["a b"])) != corpus_key(corpus_from_texts(["a c"]))
