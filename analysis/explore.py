@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.keywords import keyword_prefilter, keyword_spans
 from analysis.pipeline import Analysis
 
 TABLE_COLUMNS = [
@@ -23,7 +24,11 @@ TABLE_COLUMNS = [
 
 @dataclass(frozen=True)
 class SentenceFilter:
-    """What to keep; empty fields keep everything. Text and keyword are literal, case-insensitive."""
+    """What to keep; empty fields keep everything.
+
+    ``keyword`` matches whole words as keyword counts do (any case, possessives, plurals);
+    ``text`` is a literal, case-insensitive substring.
+    """
 
     actors: tuple[str, ...] = ()
     all_actors: bool = False
@@ -68,16 +73,24 @@ def filter_sentences(table: pd.DataFrame, chosen: SentenceFilter) -> pd.DataFram
     if chosen.years:
         mask &= _any_year_in(table["years"], *chosen.years)
     if chosen.keyword.strip():
-        mask &= table["text"].str.contains(keyword_pattern(chosen.keyword), regex=True)
+        mask &= _has_keyword(table["text"], chosen.keyword)
     if chosen.text.strip():
-        mask &= table["text"].str.lower().str.contains(chosen.text.strip().lower(), regex=False)
+        # An escaped pattern: literal, and case-blind exactly as match_spans highlights it.
+        mask &= table["text"].str.contains(re.escape(chosen.text.strip()), case=False, regex=True)
     return table[mask]
 
 
-def keyword_pattern(keyword: str) -> re.Pattern[str]:
-    """A case-insensitive whole-word pattern for a keyword, allowing a possessive ("Russia's military")."""
-    words = [re.escape(w) for w in keyword.split()]
-    return re.compile(r"(?<!\w)" + r"(?:['’]s)?\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+def match_spans(text: str, *, keyword: str = "", literal: str = "") -> list[tuple[int, int]]:
+    """Where a sentence matches the filter's keyword (as counted, variants included) and literal text."""
+    spans = keyword_spans(text, keyword) if keyword.strip() else []
+    if literal.strip():
+        spans += [m.span() for m in re.finditer(re.escape(literal.strip()), text, re.IGNORECASE)]
+    return sorted(spans)
+
+
+def _has_keyword(texts: pd.Series, keyword: str) -> pd.Series:
+    candidates = texts.str.contains(keyword_prefilter(keyword), regex=True)
+    return candidates & texts.where(candidates, "").map(lambda t: bool(t) and bool(keyword_spans(t, keyword)))
 
 
 def _joined(frame: pd.DataFrame, key: list[str], field: str, column: str) -> pd.DataFrame:

@@ -136,6 +136,23 @@ def keyword_key(phrase: str) -> str:
     return " ".join(t for t in tokens if t)
 
 
+def keyword_spans(sentence: str, keyword: str) -> list[tuple[int, int]]:
+    """Character spans of a keyword in a sentence, matched as the keyword counts match (variants included)."""
+    key = keyword_key(keyword)
+    if not key:
+        return []
+    matches = list(_TOKEN.finditer(sentence))
+    words = [_normal_token(m.group()) for m in matches]
+    return [(matches[i].start(), matches[j - 1].end()) for _, i, j in _ngram_keys(words, {key}, _finals({key}))]
+
+
+def keyword_prefilter(keyword: str) -> re.Pattern[str]:
+    """A fast, generous pattern: every sentence that :func:`keyword_spans` matches also matches it."""
+    words = keyword_key(keyword).split() or [""]
+    last = words[-1][:-1] if len(words[-1]) > 3 else words[-1]  # a prefix of every plural form
+    return re.compile(r"(?:['’]s?)?\W+".join([*map(re.escape, words[:-1]), re.escape(last)]), re.IGNORECASE)
+
+
 def count_keys(keys: Iterable[str], sentences_by_doc: Iterable[Sequence[str]]) -> tuple[Counter, Counter]:
     """Occurrences and document counts of keyword keys in documents given as cleaned sentences."""
     wanted = set(keys)

@@ -21,7 +21,7 @@ Columns of the :class:`Analysis` tables (offsets are into each document's origin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +31,7 @@ from analysis.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts,
 from analysis.cleaning import CleanDocument, clean_corpus
 from analysis.corpus import Corpus
 from analysis.events import EVENT_COLUMNS, find_events, timeline_date
-from analysis.keywords import KeywordGroup, boilerplate_key, count_keys, keyword_groups, merge_document_keywords
+from analysis.keywords import boilerplate_key, count_keys, keyword_groups, merge_document_keywords
 from analysis.lexicons import ActorLexicon, load_actor_lexicon
 from analysis.places import PLACE_COLUMNS, find_places
 from analysis.segment import Sentence, bare_names, document_sentences
@@ -76,7 +76,6 @@ class DocumentResult:
     mentions: list[tuple]
     events: list[tuple]
     places: list[tuple]
-    keywords: list[KeywordGroup]
 
 
 def analyze(
@@ -104,14 +103,47 @@ def analyze(
         results.append(analyse_document(item, lexicon, names))
         if progress:
             progress(done, len(cleaned))
-    boilerplate = boilerplate_lines([[s.text for s in r.sentences] for r in results])
-    for result in results:
-        result.keywords = keyword_groups([s.text for s in result.sentences], n=ngram, boilerplate=boilerplate)
+    sentences_by_doc = {r.doc_id: [s.text for s in r.sentences] for r in results}
+    boilerplate = boilerplate_lines(list(sentences_by_doc.values()))
     report_dict = report.to_dict()
     report_dict["boilerplate_lines"] = sorted(boilerplate)[:50]
     if boilerplate:
         report_dict["counts"]["boilerplate_line"] = len(boilerplate)
-    return _assemble(cleaned, results, report_dict, lexicon)
+    return _assemble(cleaned, results, report_dict, lexicon, keyword_tables(sentences_by_doc, ngram=ngram, boilerplate=boilerplate))
+
+
+def keyword_tables(
+    sentences_by_doc: dict[str, list[str]], *, ngram: int = 3, boilerplate: Collection[str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Corpus and per-document keyword tables (``keywords``, ``doc_keywords``) from each document's sentences.
+
+    Args:
+        sentences_by_doc: doc_id -> the document's analysed sentences, in order.
+        ngram: Longest keyword phrase in words (1-3).
+        boilerplate: Lines YAKE should not see; default: those repeated across documents.
+    """
+    if not 1 <= ngram <= 3:
+        raise ValueError("ngram must be 1, 2 or 3")
+    skip = boilerplate_lines(list(sentences_by_doc.values())) if boilerplate is None else boilerplate
+    per_doc = {doc_id: keyword_groups(texts, n=ngram, boilerplate=skip) for doc_id, texts in sentences_by_doc.items()}
+    n_docs = len(per_doc)
+    min_documents = 1 if n_docs < 5 else 2 if n_docs < 50 else 3
+    corpus_groups = merge_document_keywords(list(per_doc.values()), min_documents=min_documents)[:CORPUS_KEYWORDS]
+    counts, doc_counts = count_keys({g.key for g in corpus_groups}, sentences_by_doc.values())
+    keywords = _frame(
+        [(g.keyword, g.score, rank, counts[g.key], doc_counts[g.key]) for rank, g in enumerate(corpus_groups, 1)], KEYWORD_COLUMNS
+    )
+    doc_keywords = _frame(
+        [(doc_id, g.keyword, g.score, rank, g.count) for doc_id, groups in per_doc.items() for rank, g in enumerate(groups[:DOCUMENT_KEYWORDS], 1)],
+        DOC_KEYWORD_COLUMNS,
+    )
+    return keywords, doc_keywords
+
+
+def sentences_by_document(sentences: pd.DataFrame) -> dict[str, list[str]]:
+    """doc_id -> its sentence texts in order, from an analysis's ``sentences`` table."""
+    ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")
+    return {doc_id: list(group["text"]) for doc_id, group in ordered.groupby("doc_id", sort=False)}
 
 
 def boilerplate_lines(sentences_by_doc: list[list[str]]) -> set[str]:
@@ -139,7 +171,7 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
             (doc.doc_id, sentence_id, p.name, doc.text[s:e], p.lat, p.lon, s, e)
             for p, s, e in find_places(item.analysis_text, sentence.start, sentence.end)
         ]
-    return DocumentResult(doc.doc_id, sentences, mentions, events, places, [])
+    return DocumentResult(doc.doc_id, sentences, mentions, events, places)
 
 
 def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence, ref, actors: str) -> tuple:
@@ -153,10 +185,13 @@ def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence,
     )
 
 
-def _assemble(cleaned: list[CleanDocument], results: list[DocumentResult], report: dict[str, Any], lexicon: ActorLexicon) -> Analysis:
-    min_documents = 1 if len(results) < 5 else 2 if len(results) < 50 else 3
-    corpus_groups = merge_document_keywords([r.keywords for r in results], min_documents=min_documents)[:CORPUS_KEYWORDS]
-    counts, doc_counts = count_keys({g.key for g in corpus_groups}, ([s.text for s in r.sentences] for r in results))
+def _assemble(
+    cleaned: list[CleanDocument],
+    results: list[DocumentResult],
+    report: dict[str, Any],
+    lexicon: ActorLexicon,
+    keywords: tuple[pd.DataFrame, pd.DataFrame],
+) -> Analysis:
     mentions = _frame([m for r in results for m in r.mentions], MENTION_COLUMNS)
     return Analysis(
         documents=_documents_table(cleaned, results),
@@ -164,13 +199,8 @@ def _assemble(cleaned: list[CleanDocument], results: list[DocumentResult], repor
         mentions=mentions,
         actor_counts=actor_counts(mentions, lexicon),
         cooccurrence=cooccurrence(mentions) if not mentions.empty else pd.DataFrame(columns=COOCCURRENCE_COLUMNS),
-        keywords=_frame(
-            [(g.keyword, g.score, rank, counts[g.key], doc_counts[g.key]) for rank, g in enumerate(corpus_groups, 1)], KEYWORD_COLUMNS
-        ),
-        doc_keywords=_frame(
-            [(r.doc_id, g.keyword, g.score, rank, g.count) for r in results for rank, g in enumerate(r.keywords[:DOCUMENT_KEYWORDS], 1)],
-            DOC_KEYWORD_COLUMNS,
-        ),
+        keywords=keywords[0],
+        doc_keywords=keywords[1],
         events=_frame([e for r in results for e in r.events], EVENT_COLUMNS),
         places=_frame([p for r in results for p in r.places], PLACE_COLUMNS),
         cleaning=report,

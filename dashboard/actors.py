@@ -7,10 +7,10 @@ import streamlit as st
 from analysis.explore import SentenceFilter, filter_sentences
 from dashboard.charts import PLOTLY_CONFIG, actor_bar, cooccurrence_heatmap, cooccurrence_network
 from dashboard.highlight import escape_markdown
-from dashboard.loader import default_analysis, default_explorer_table
+from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.summary import alias_breakdown, selected_value
 
-analysis = default_analysis()
+analysis = current_analysis()
 counts = analysis.actor_counts
 
 st.title("Actors")
@@ -33,7 +33,7 @@ with detail:
     st.dataframe(alias_breakdown(analysis.mentions, actor), hide_index=True)
     st.page_link("dashboard/explorer.py", label=f"Open the {row['sentences']} sentences in the explorer", icon=":material/manage_search:", query_params={"actor": actor})
 
-sentences = filter_sentences(default_explorer_table(), SentenceFilter(actors=(actor,)))
+sentences = filter_sentences(current_explorer_table(), SentenceFilter(actors=(actor,)))
 with st.expander(f"Sentences naming {actor} ({len(sentences)})", expanded=True):
     for text, doc_id, sentence_id in sentences[["text", "doc_id", "sentence_id"]].head(30).itertuples(index=False):
         st.markdown(f"{escape_markdown(text)}  \n:gray[{escape_markdown(f'{doc_id} · sentence {sentence_id}')}]")

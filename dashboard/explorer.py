@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
-from analysis.explore import SentenceFilter, filter_sentences, keyword_pattern
+from analysis.explore import SentenceFilter, filter_sentences, match_spans
 from dashboard.highlight import escape_markdown, highlight
-from dashboard.loader import default_analysis, default_explorer_table
+from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.summary import event_type_labels, explorer_options, keyword_in_context, neighbours, page_of
 
 PAGE_SIZE = 20
 
-analysis = default_analysis()
-table = default_explorer_table()
+analysis = current_analysis()
+table = current_explorer_table()
 options = explorer_options(analysis)
 labels = event_type_labels()
 
@@ -56,8 +54,9 @@ if order == "newest documents first":
 elif order == "longest first":
     result = result.assign(length=result["text"].str.len()).sort_values("length", ascending=False, kind="stable")
 
-patterns = [keyword_pattern(keyword)] if keyword.strip() else []
-patterns += [re.compile(re.escape(text.strip()), re.IGNORECASE)] if text.strip() else []
+def spans_of(sentence: str) -> list[tuple[int, int]]:
+    return match_spans(sentence, keyword=keyword, literal=text)
+
 
 read, kwic, rows = st.tabs(["Read", "Keyword in context", "Table and export"])
 with read:
@@ -70,7 +69,7 @@ with read:
                 before, after = neighbours(table, row.doc_id, row.sentence_id)
                 if before:
                     st.caption(escape_markdown(before))
-            st.markdown(highlight(row.text, patterns))
+            st.markdown(highlight(row.text, spans_of(row.text)))
             if show_context and after:
                 st.caption(escape_markdown(after))
             actors_here = row.actors.strip("|").replace("|", ", ")
@@ -80,8 +79,8 @@ with read:
     if result.empty:
         st.info("No sentence matches these filters.")
 with kwic:
-    if patterns:
-        st.dataframe(keyword_in_context(result, patterns), hide_index=True)
+    if keyword.strip() or text.strip():
+        st.dataframe(keyword_in_context(result, spans_of), hide_index=True)
     else:
         st.info("Type a keyword or free text to see each match in its context.")
 with rows:

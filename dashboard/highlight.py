@@ -8,7 +8,7 @@ character is backslash-escaped, and matches are wrapped in Streamlit's highlight
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:/&=^@\"'])")
 
@@ -18,11 +18,10 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def highlight(text: str, patterns: Sequence[re.Pattern[str]]) -> str:
-    """Escaped Markdown of ``text`` with every match of ``patterns`` highlighted."""
-    spans = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text) if m.end() > m.start())
+def highlight(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Escaped Markdown of ``text`` with the character ``spans`` highlighted (overlaps merged)."""
     pieces, position = [], 0
-    for start, end in spans:
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
         if start < position:
             continue
         pieces.append(escape_markdown(text[position:start]))

@@ -1,5 +1,7 @@
-"""Load and analyse a corpus once per content and settings: the dashboard's only cache.
+"""Load and analyse the dashboard's corpus once per content and settings: the dashboard's only cache.
 
+The corpus is the bundled default, or the file or folder named by the environment variable
+``BRIEFING_CORPUS`` (e.g. ``BRIEFING_CORPUS=articles.csv streamlit run streamlit_app.py``).
 Caches are keyed by a short content key, not by hashing the corpus or the analysis on every
 rerun (Streamlit hashes arguments on each call; for a large corpus that alone would be slow).
 """
@@ -7,13 +9,17 @@ rerun (Streamlit hashes arguments on each call; for a large corpus that alone wo
 from __future__ import annotations
 
 import hashlib
+import os
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from analysis import Analysis, Corpus, analyze, load_corpus
+from analysis import Analysis, Corpus, CorpusError, analyze, load_corpus
 from analysis.explore import sentence_table
 from analysis.paths import DEFAULT_CORPUS
+
+CORPUS_ENV = "BRIEFING_CORPUS"
 
 
 def corpus_key(corpus: Corpus) -> str:
@@ -25,9 +31,20 @@ def corpus_key(corpus: Corpus) -> str:
     return digest.hexdigest()[:16]
 
 
-@st.cache_data(show_spinner=False, max_entries=1)
-def _default_corpus(modified_ns: int) -> tuple[Corpus, str]:
-    corpus = load_corpus(DEFAULT_CORPUS)
+def corpus_path() -> Path:
+    """The corpus the dashboard opens: ``$BRIEFING_CORPUS`` if set, else the bundled default."""
+    chosen = os.environ.get(CORPUS_ENV, "").strip()
+    return Path(chosen).expanduser() if chosen else DEFAULT_CORPUS
+
+
+def _modified(path: Path) -> tuple[int, ...]:
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    return tuple(p.stat().st_mtime_ns for p in files)
+
+
+@st.cache_data(show_spinner="Reading the corpus…", max_entries=2)
+def _read_corpus(path: str, modified: tuple[int, ...]) -> tuple[Corpus, str]:
+    corpus = load_corpus(Path(path))
     return corpus, corpus_key(corpus)
 
 
@@ -42,13 +59,21 @@ def _explorer_table(_analysis: Analysis, key: str, ngram: int) -> pd.DataFrame:
     return sentence_table(_analysis)
 
 
-def default_analysis() -> Analysis:
-    """The analysis of the bundled corpus (read again only if the file changes)."""
-    corpus, key = _default_corpus(DEFAULT_CORPUS.stat().st_mtime_ns)
-    return analyse_corpus(corpus, key)
+def _current_corpus() -> tuple[Corpus, str]:
+    path = corpus_path()
+    try:
+        return _read_corpus(str(path), _modified(path))
+    except (CorpusError, OSError) as error:
+        st.error(f"Could not open the corpus {path}: {error} The bundled corpus is shown instead.", icon=":material/error:")
+        return _read_corpus(str(DEFAULT_CORPUS), _modified(DEFAULT_CORPUS))
 
 
-def default_explorer_table() -> pd.DataFrame:
-    """The sentence explorer's table for the bundled corpus (built once)."""
-    corpus, key = _default_corpus(DEFAULT_CORPUS.stat().st_mtime_ns)
+def current_analysis() -> Analysis:
+    """The analysis of the dashboard's corpus (read and analysed again only when it changes)."""
+    return analyse_corpus(*_current_corpus())
+
+
+def current_explorer_table() -> pd.DataFrame:
+    """The sentence explorer's table for the dashboard's corpus (built once per corpus)."""
+    corpus, key = _current_corpus()
     return _explorer_table(analyse_corpus(corpus, key), key, 3)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.charts import PLOTLY_CONFIG, actor_bar, event_timeline, keyword_bar
-from dashboard.loader import default_analysis
+from dashboard.loader import current_analysis
 from dashboard.summary import cleaning_tables, corpus_figures
 
-analysis = default_analysis()
+analysis = current_analysis()
 figures = corpus_figures(analysis)
 
 st.title(figures["title"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -85,23 +85,24 @@ def neighbours(table: pd.DataFrame, doc_id: str, sentence_id: int) -> tuple[str,
     return texts.get(sentence_id - 1, ""), texts.get(sentence_id + 1, "")
 
 
-def keyword_in_context(sentences: pd.DataFrame, patterns: list[re.Pattern[str]], *, width: int = 60, limit: int = 2000) -> pd.DataFrame:
-    """One row per match: left context, the match, right context, and where it is."""
+def keyword_in_context(
+    sentences: pd.DataFrame, spans_of: Callable[[str], list[tuple[int, int]]], *, width: int = 60, limit: int = 2000
+) -> pd.DataFrame:
+    """One row per match (``spans_of(text)`` gives them): left context, the match, right context, and where it is."""
     rows = []
     for row in sentences.itertuples():
-        for pattern in patterns:
-            for match in pattern.finditer(row.text):
-                rows.append(
-                    {
-                        "left": row.text[max(0, match.start() - width) : match.start()],
-                        "match": match.group(),
-                        "right": row.text[match.end() : match.end() + width],
-                        "doc_id": row.doc_id,
-                        "sentence_id": row.sentence_id,
-                    }
-                )
-                if len(rows) >= limit:
-                    return pd.DataFrame(rows)
+        for start, end in spans_of(row.text):
+            rows.append(
+                {
+                    "left": row.text[max(0, start - width) : start],
+                    "match": row.text[start:end],
+                    "right": row.text[end : end + width],
+                    "doc_id": row.doc_id,
+                    "sentence_id": row.sentence_id,
+                }
+            )
+            if len(rows) >= limit:
+                return pd.DataFrame(rows)
     return pd.DataFrame(rows, columns=["left", "match", "right", "doc_id", "sentence_id"])
 
 

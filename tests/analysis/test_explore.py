@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.explore import SentenceFilter, filter_sentences, keyword_pattern, sentence_table
+from analysis.explore import SentenceFilter, filter_sentences, match_spans, sentence_table
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +38,20 @@ def test_keyword_year_place_and_text(table):
     assert literal.empty  # free text is literal, never a regular expression
 
 
-def test_keyword_pattern_allows_possessive():
-    assert keyword_pattern("Russia military").search("Russia’s military presence")
-    assert not keyword_pattern("war").search("warfare")
+def test_keyword_spans_allow_possessive_and_plural_but_not_longer_words():
+    text = "Russia’s military bases; warfare; the military base"
+    assert [text[a:b] for a, b in match_spans(text, keyword="Russia military")] == ["Russia’s military"]
+    assert [text[a:b] for a, b in match_spans(text, keyword="military base")] == ["military bases", "military base"]
+    assert match_spans(text, keyword="war") == []
+    mixed = "İstanbul and ISTANBUL"  # "İ".lower() is two characters: spans must still slice the original
+    assert [mixed[a:b] for a, b in match_spans(mixed, literal="istanbul")] == ["İstanbul", "ISTANBUL"]
+
+
+def test_keyword_filter_finds_every_counted_occurrence(default_analysis, table):
+    for row in default_analysis.keywords.head(15).itertuples():
+        found = filter_sentences(table, SentenceFilter(keyword=row.keyword))
+        occurrences = sum(len(match_spans(text, keyword=row.keyword)) for text in found["text"])
+        assert occurrences == row.count, row.keyword
 
 
 def test_bad_year_range(table):

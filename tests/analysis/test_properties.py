@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from analysis import analyze, corpus_from_texts
 from analysis.actors import find_mentions
+from analysis.keywords import keyword_prefilter, keyword_spans
 from analysis.lexicons import load_actor_lexicon
 from analysis.sentences import split_sentences
 
@@ -44,3 +45,11 @@ def test_any_unicode_corpus_analyses(texts):
     for row in result.sentences.itertuples():
         doc = texts[int(row.doc_id.removeprefix("doc")) - 1]
         assert 0 <= row.start < row.end <= len(doc)
+
+
+@given(st.lists(st.sampled_from(["Russia's", "military", "bases", "base", "cities", "city", "the", "-", ",", "Tartus", "army"]), max_size=12), st.integers(0, 11), st.integers(1, 3))
+def test_keyword_prefilter_never_misses_a_counted_match(words, start, size):
+    sentence = " ".join(words)
+    keyword = " ".join(words[start : start + size])
+    if keyword_spans(sentence, keyword):
+        assert keyword_prefilter(keyword).search(sentence)
