@@ -57,6 +57,12 @@ def find_mentions(text: str, start: int, end: int, lexicon: ActorLexicon) -> lis
     return found
 
 
+def actor_named(phrase: str, lexicon: ActorLexicon) -> str | None:
+    """The first actor a short phrase (e.g. a keyword) names, or None."""
+    found = find_mentions(phrase, 0, len(phrase), lexicon)
+    return found[0][0] if found else None
+
+
 def _is_dateline(segment: str, start: int, end: int, surface: str) -> bool:
     """'WASHINGTON (AP) —' or 'DAMASCUS, Syria —' at the head of a sentence: a place, not an actor."""
     return surface.isupper() and len(surface) > 3 and start <= 2 and bool(_DATELINE_AFTER.match(segment[end : end + 3]))

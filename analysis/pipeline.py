@@ -65,6 +65,7 @@ class Analysis:
     places: pd.DataFrame
     cleaning: dict[str, Any]
     actor_colors: dict[str, str] = field(default_factory=dict)
+    ngram: int = 3
 
 
 @dataclass
@@ -109,7 +110,9 @@ def analyze(
     report_dict["boilerplate_lines"] = sorted(boilerplate)[:50]
     if boilerplate:
         report_dict["counts"]["boilerplate_line"] = len(boilerplate)
-    return _assemble(cleaned, results, report_dict, lexicon, keyword_tables(sentences_by_doc, ngram=ngram, boilerplate=boilerplate))
+    analysis = _assemble(cleaned, results, report_dict, lexicon, keyword_tables(sentences_by_doc, ngram=ngram, boilerplate=boilerplate))
+    analysis.ngram = ngram
+    return analysis
 
 
 def keyword_tables(
@@ -138,6 +141,27 @@ def keyword_tables(
         DOC_KEYWORD_COLUMNS,
     )
     return keywords, doc_keywords
+
+
+def keywords_for(analysis: Analysis, *, ngram: int = 3, doc_ids: Collection[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Keyword tables for some of an analysis's documents (all by default) at another n-gram size.
+
+    Boilerplate lines are those of the whole corpus, so a subset keeps out the same site furniture.
+
+    Args:
+        analysis: A finished analysis.
+        ngram: Longest keyword phrase in words (1-3).
+        doc_ids: The documents to draw keywords from; ``None`` means all of them.
+    """
+    if not 1 <= ngram <= 3:
+        raise ValueError("ngram must be 1, 2 or 3")
+    if doc_ids is None and ngram == analysis.ngram:
+        return analysis.keywords, analysis.doc_keywords
+    everything = sentences_by_document(analysis.sentences)
+    chosen = everything if doc_ids is None else {d: everything[d] for d in doc_ids if d in everything}
+    if not chosen:
+        raise ValueError("none of the chosen documents is in this analysis")
+    return keyword_tables(chosen, ngram=ngram, boilerplate=boilerplate_lines(list(everything.values())))
 
 
 def sentences_by_document(sentences: pd.DataFrame) -> dict[str, list[str]]:

@@ -35,24 +35,28 @@ def actor_bar(actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
     return _layout(figure, title="Who is talked about (mentions)", height=max(320, 34 * len(data) + 120))
 
 
-def keyword_bar(keywords: pd.DataFrame, *, top: int = 20) -> go.Figure:
-    """Horizontal bars of the top keywords: length = occurrences, hover shows YAKE's score (lower = better)."""
+def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = False, title: str | None = None) -> go.Figure:
+    """Horizontal bars of the top keywords, best first: length = occurrences; YAKE's score (lower = better) on hover or beside the bar."""
     data = keywords.head(top).iloc[::-1]
+    labels = [f"{c}  ·  {s:.3g}" for c, s in zip(data["count"], data["score"])] if show_score else data["count"]
     figure = go.Figure(
         go.Bar(
             x=data["count"],
             y=data["keyword"],
             orientation="h",
             marker_color=NEUTRAL,
-            customdata=data[["keyword", "rank", "score", "doc_count"]].to_numpy(),
-            hovertemplate="<b>%{customdata[0]}</b> (rank %{customdata[1]})<br>%{x} occurrences in %{customdata[3]} documents"
-            "<br>YAKE score %{customdata[2]:.4g} (lower = more relevant)<extra></extra>",
-            text=data["count"],
+            customdata=data[["keyword", "rank", "score", "doc_count"]].to_numpy() if "doc_count" in data else data[["keyword", "rank", "score"]].to_numpy(),
+            hovertemplate="<b>%{customdata[0]}</b> (rank %{customdata[1]})<br>%{x} occurrences"
+            + (" in %{customdata[3]} documents" if "doc_count" in data else "")
+            + "<br>YAKE score %{customdata[2]:.4g} (lower = more relevant)<extra></extra>",
+            text=labels,
             textposition="outside",
             cliponaxis=False,
         )
     )
-    return _layout(figure, title="What is said (top keywords by YAKE; bar = occurrences)", height=max(320, 30 * len(data) + 120))
+    default = "What is said: top keywords by YAKE" + (" (bar = occurrences · YAKE score, lower = better)" if show_score else " (bar = occurrences)")
+    figure.update_xaxes(title="occurrences in the analysed sentences" if show_score else None)
+    return _layout(figure, title=title or default, height=max(320, 30 * len(data) + 120))
 
 
 def event_timeline(events: pd.DataFrame) -> go.Figure:

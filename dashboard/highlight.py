@@ -11,11 +11,13 @@ import re
 from collections.abc import Iterable
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:/&=^@\"'])")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def escape_markdown(text: str) -> str:
     """The text with every Markdown-special character escaped, newlines flattened."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    # Runs of whitespace become one space but are kept at the edges: pieces around a highlight need them.
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]]) -> str:

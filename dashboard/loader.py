@@ -17,7 +17,9 @@ import streamlit as st
 
 from analysis import Analysis, Corpus, CorpusError, analyze, load_corpus
 from analysis.explore import sentence_table
+from analysis.lexicons import ActorLexicon, load_actor_lexicon
 from analysis.paths import DEFAULT_CORPUS
+from analysis.pipeline import keywords_for
 
 CORPUS_ENV = "BRIEFING_CORPUS"
 
@@ -59,6 +61,17 @@ def _explorer_table(_analysis: Analysis, key: str, ngram: int) -> pd.DataFrame:
     return sentence_table(_analysis)
 
 
+@st.cache_data(show_spinner="Extracting keywords…", max_entries=16)
+def _keywords(_analysis: Analysis, key: str, ngram: int, doc_ids: tuple[str, ...] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return keywords_for(_analysis, ngram=ngram, doc_ids=doc_ids)
+
+
+@st.cache_resource
+def actor_lexicon() -> ActorLexicon:
+    """The actor dictionary the analysis uses (read once per server)."""
+    return load_actor_lexicon()
+
+
 def _current_corpus() -> tuple[Corpus, str]:
     path = corpus_path()
     try:
@@ -77,3 +90,9 @@ def current_explorer_table() -> pd.DataFrame:
     """The sentence explorer's table for the dashboard's corpus (built once per corpus)."""
     corpus, key = _current_corpus()
     return _explorer_table(analyse_corpus(corpus, key), key, 3)
+
+
+def current_keywords(*, ngram: int = 3, doc_ids: tuple[str, ...] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Keyword tables of the dashboard's corpus, or of some of its documents, at an n-gram size (cached)."""
+    corpus, key = _current_corpus()
+    return _keywords(analyse_corpus(corpus, key), key, ngram, doc_ids)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from analysis import Analysis
+from analysis.actors import actor_named
+from analysis.lexicons import ActorLexicon
 from analysis.lexicons import load_event_types
 
 KIND_LABELS = {
@@ -34,7 +38,7 @@ def corpus_figures(analysis: Analysis) -> dict[str, Any]:
     removed = ", ".join(f"{n} {KIND_LABELS.get(kind, kind)}" for kind, n in counts.items()) or "nothing removed"
     title = docs["title"].iloc[0] if len(docs) == 1 and docs["title"].iloc[0] else f"{len(docs)} documents"
     return {
-        "title": title[:1].upper() + title[1:] + ("?" if title.lower().startswith(("what", "why", "how", "who")) and not title.endswith("?") else ""),
+        "title": display_title(title, " ".join(analysis.sentences["text"].head(2000))),
         "documents": len(docs),
         "sentences": int(docs["n_sentences"].sum()),
         "words": int(docs["n_words"].sum()),
@@ -42,6 +46,25 @@ def corpus_figures(analysis: Analysis) -> dict[str, Any]:
         "date_help": help_text,
         "removed": removed,
     }
+
+
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def display_title(title: str, text: str) -> str:
+    """A title fit for a slide: first letter capitalised, names capitalised as the text writes them, a question marked."""
+    written = Counter(_WORD.findall(text))
+
+    def as_written(match: re.Match[str]) -> str:
+        word = match.group()
+        capitalised = word[:1].upper() + word[1:]
+        return capitalised if word.islower() and written[capitalised] > written[word] else word
+
+    shown = _WORD.sub(as_written, title.strip())
+    shown = shown[:1].upper() + shown[1:]
+    if shown.lower().startswith(("what ", "why ", "how ", "who ", "where ", "when ", "which ")) and not shown.endswith("?"):
+        shown += "?"
+    return shown
 
 
 def cleaning_tables(report: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -120,3 +143,59 @@ def selected_value(event: Any, field: int = 0) -> str | None:
         if data:
             return str(data[field])
     return None
+
+
+# Keywords that name no actor are drawn in greys, darkest for the most relevant.
+KEYWORD_GREYS = ("#1f2d3a", "#34495e", "#4d5d6c", "#66737f")
+
+
+def keyword_colours(keywords: pd.DataFrame, lexicon: ActorLexicon) -> dict[str, str]:
+    """Keyword -> colour: its actor's dictionary colour when it names one, else a grey by rank."""
+    colours = lexicon.colors
+    result = {}
+    for position, keyword in enumerate(keywords["keyword"]):
+        actor = actor_named(keyword, lexicon)
+        grey = KEYWORD_GREYS[min(len(KEYWORD_GREYS) - 1, position * len(KEYWORD_GREYS) // max(len(keywords), 1))]
+        result[keyword] = colours.get(actor, grey) if actor else grey
+    return result
+
+
+def keyword_scopes(analysis: Analysis) -> dict[str, list[str]]:
+    """The ways keywords can be drawn: whole corpus, and per source / per document when there are several."""
+    docs = analysis.documents
+    scopes = {"whole corpus": []}
+    sources = sorted(s for s in docs["source"].unique() if s)
+    if len(sources) > 1:
+        scopes["one source"] = sources
+    if len(docs) > 1:
+        scopes["one document"] = list(docs["doc_id"])
+    return scopes
+
+
+def documents_of(analysis: Analysis, *, source: str | None = None, doc_id: str | None = None) -> tuple[str, ...] | None:
+    """The doc_ids of one source or the one document chosen; None for the whole corpus."""
+    if source is not None:
+        return tuple(analysis.documents.loc[analysis.documents["source"] == source, "doc_id"])
+    return (doc_id,) if doc_id is not None else None
+
+
+def keywords_by_group(doc_keywords: pd.DataFrame, documents: pd.DataFrame, *, by: str, top: int = 8) -> pd.DataFrame:
+    """One row per document (by="doc_id") or source (by="source"): its top keywords, best first."""
+    merged = doc_keywords.merge(documents[["doc_id", "title", "source"]], on="doc_id")
+    if by == "doc_id":
+        merged = merged[merged["rank"] <= top]
+        joined = merged.sort_values(["doc_id", "rank"]).groupby("doc_id", sort=False)["keyword"].agg(" · ".join)
+        table = documents[["doc_id", "title", "source"]].copy()
+        table["top keywords"] = table["doc_id"].map(joined).fillna("— (no keyword: empty or a duplicate)")
+        return table
+    if by != "source":
+        raise ValueError('by must be "doc_id" or "source"')
+    ranked = (
+        merged[merged["source"] != ""]
+        .groupby(["source", "keyword"])
+        .agg(documents=("doc_id", "nunique"), count=("count", "sum"), best=("score", "min"))
+        .reset_index()
+        .sort_values(["source", "documents", "count", "best"], ascending=[True, False, False, True])
+    )
+    top_rows = ranked.groupby("source").head(top)
+    return top_rows.groupby("source", sort=True)["keyword"].agg(" · ".join).reset_index(name="top keywords")

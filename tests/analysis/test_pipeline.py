@@ -82,3 +82,26 @@ def test_long_line_without_spaces_is_cut_not_fused():
     result = analyze(corpus_from_texts([blob]))
     assert result.sentences["text"].str.len().max() <= 600
     assert result.sentences["start"].iloc[0] == 0 and result.sentences["end"].iloc[-1] == len(blob)
+
+
+def test_keywords_for_a_subset_and_another_ngram(default_analysis):
+    from analysis.pipeline import keywords_for
+
+    same, _ = keywords_for(default_analysis, ngram=3)
+    assert same is default_analysis.keywords
+    unigrams, per_doc = keywords_for(default_analysis, ngram=1)
+    assert len(unigrams) and all(" " not in k for k in unigrams["keyword"])
+    assert set(per_doc["doc_id"]) == set(default_analysis.documents["doc_id"])
+    with pytest.raises(ValueError):
+        keywords_for(default_analysis, ngram=4)
+    with pytest.raises(ValueError):
+        keywords_for(default_analysis, doc_ids=("no such document",))
+
+
+def test_actor_named_reads_aliases():
+    from analysis.actors import actor_named
+    from analysis.lexicons import load_actor_lexicon
+
+    lexicon = load_actor_lexicon()
+    assert actor_named("Kremlin officials", lexicon) == "Russia"
+    assert actor_named("naval base", lexicon) is None

@@ -4,7 +4,7 @@ from tests.conftest import open_page
 def test_overview_renders_key_elements():
     at = open_page()
     assert not at.exception
-    assert at.title[0].value == "What does russia want in syria?"
+    assert at.title[0].value == "What does Russia want in Syria?"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Documents"] == "1" and int(metrics["Sentences"]) > 200
     assert len(at.get("plotly_chart")) == 3
@@ -27,3 +27,11 @@ def test_corpus_key_follows_content():
 
     assert corpus_key(corpus_from_texts(["a b"])) == corpus_key(corpus_from_texts(["a b"]))
     assert corpus_key(corpus_from_texts(["a b"])) != corpus_key(corpus_from_texts(["a c"]))
+
+
+def test_display_title_capitalises_names_as_the_text_writes_them():
+    from dashboard.summary import display_title
+
+    text = "Russia backs Assad. Russia wants bases in Syria. The war in Syria goes on, want it or not."
+    assert display_title("what does russia want in syria", text) == "What does Russia want in Syria?"
+    assert display_title("Bases and ports", text) == "Bases and ports"

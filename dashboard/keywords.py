@@ -1,0 +1,83 @@
+"""Keywords: what is said, ranked by YAKE, as bars and a cloud, per source or document; each leads to its sentences."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.explore import SentenceFilter, filter_sentences, match_spans
+from dashboard.charts import PLOTLY_CONFIG, keyword_bar
+from dashboard.cloud import png_bytes, word_cloud
+from dashboard.highlight import escape_markdown, highlight
+from dashboard.loader import actor_lexicon, current_analysis, current_explorer_table, current_keywords
+from dashboard.summary import documents_of, keyword_colours, keyword_scopes, keywords_by_group, selected_value
+
+SHOWN_SENTENCES = 30
+
+analysis = current_analysis()
+scopes = keyword_scopes(analysis)
+titles = dict(zip(analysis.documents["doc_id"], analysis.documents["title"]))
+
+st.title("Keywords")
+st.caption("YAKE keyphrases of the analysed sentences. YAKE's score: **lower = more relevant**; bars show how often each occurs.")
+
+controls = st.columns([1, 2, 2, 3])
+ngram = controls[0].selectbox("Longest phrase (words)", [1, 2, 3], index=2, key="ngram", bind="query-params")
+top = controls[1].slider("How many keywords", 5, 60, 25, key="top", bind="query-params")
+scope = controls[2].radio("Keywords of", list(scopes), key="scope", bind="query-params") if len(scopes) > 1 else "whole corpus"
+source = doc_id = None
+if scope == "one source":
+    source = controls[3].selectbox("Source", scopes[scope], key="source", bind="query-params")
+elif scope == "one document":
+    doc_id = controls[3].selectbox("Document", scopes[scope], format_func=lambda d: f"{d} · {titles.get(d, '')[:60]}", key="doc", bind="query-params")
+doc_ids = documents_of(analysis, source=source, doc_id=doc_id)
+
+keywords, doc_keywords = current_keywords(ngram=ngram, doc_ids=doc_ids)
+if keywords.empty:
+    st.info("YAKE found no keyword in these sentences (too little text, or only noise).")
+    st.stop()
+shown = keywords.head(top)
+
+bars, cloud = st.columns([1, 1])
+with bars:
+    event = st.plotly_chart(keyword_bar(shown, top=top, show_score=True), config=PLOTLY_CONFIG, key="keyword_bars", on_select="rerun", selection_mode="points")
+    st.caption("Click a bar, or choose a keyword below, to read the sentences behind it.")
+with cloud:
+    image = word_cloud(dict(zip(shown["keyword"], shown["count"].clip(lower=1))), keyword_colours(shown, actor_lexicon()))
+    st.image(image, caption="Size = occurrences; a keyword naming an actor takes the actor's colour, others are grey.", width="stretch")
+    st.download_button("Download the word cloud (PNG)", png_bytes(image), file_name="keywords.png", mime="image/png")
+
+clicked = selected_value(event)
+if clicked:
+    st.session_state["kw"] = clicked
+keyword = st.selectbox("Keyword", list(keywords["keyword"]), key="kw", bind="query-params")
+row = keywords.set_index("keyword").loc[keyword]
+sentences = filter_sentences(
+    current_explorer_table(), SentenceFilter(keyword=keyword, doc_ids=doc_ids or (), sources=())
+)
+st.markdown(
+    f"**{escape_markdown(keyword)}**: rank {int(row['rank'])}, YAKE score {row['score']:.4g}, "
+    f"{int(row['count'])} occurrences in {len(sentences)} sentences."
+)
+link_params = {"kw": keyword} | ({"source": source} if source else {}) | ({"doc": doc_id} if doc_id else {})
+st.page_link("dashboard/explorer.py", label=f"Open these {len(sentences)} sentences in the explorer", icon=":material/manage_search:", query_params=link_params)
+with st.expander(f"Sentences with “{keyword}” ({len(sentences)})", expanded=True):
+    for text, doc, sentence_id in sentences[["text", "doc_id", "sentence_id"]].head(SHOWN_SENTENCES).itertuples(index=False):
+        st.markdown(f"{highlight(text, match_spans(text, keyword=keyword))}  \n:gray[{escape_markdown(f'{doc} · sentence {sentence_id}')}]")
+    if len(sentences) > SHOWN_SENTENCES:
+        st.caption(f"First {SHOWN_SENTENCES} of {len(sentences)}; the explorer shows them all.")
+
+with st.expander("All keywords of this selection (table and CSV)"):
+    st.dataframe(keywords, hide_index=True)
+    st.download_button("Download the keywords (CSV)", keywords.to_csv(index=False), file_name="keywords.csv", mime="text/csv")
+
+if len(analysis.documents) > 1 and scope == "whole corpus":
+    by_source, by_document = st.tabs(["Keywords by source", "Keywords by document"])
+    with by_source:
+        table = keywords_by_group(doc_keywords, analysis.documents, by="source")
+        if table.empty:
+            st.info("The documents carry no source.")
+        else:
+            st.caption("For each source, the keywords most often among its documents' own top keywords.")
+            st.dataframe(table, hide_index=True)
+    with by_document:
+        st.dataframe(keywords_by_group(doc_keywords, analysis.documents, by="doc_id"), hide_index=True)
