@@ -9,6 +9,7 @@ page = st.navigation(
         st.Page("dashboard/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("dashboard/keywords.py", title="Keywords", icon=":material/key:", url_path="keywords"),
         st.Page("dashboard/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
+        st.Page("dashboard/events.py", title="Events & places", icon=":material/event:", url_path="events"),
         st.Page("dashboard/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
     ]
 )

@@ -80,6 +80,48 @@ def filter_sentences(table: pd.DataFrame, chosen: SentenceFilter) -> pd.DataFram
     return table[mask]
 
 
+def event_sentences(
+    table: pd.DataFrame,
+    events: pd.DataFrame,
+    *,
+    year: int | None = None,
+    month: int | None = None,
+    event_type: str | None = None,
+    named_event: str | None = None,
+    place: str | None = None,
+) -> pd.DataFrame:
+    """Sentences behind the event references that match every given field, each sentence once.
+
+    With no event field given, every sentence passes the event test (so ``place`` alone lists
+    the sentences naming that place). Adds ``triggers``: the matched references' trigger words,
+    "; "-joined.
+
+    Args:
+        table: The explorer table (:func:`sentence_table`).
+        events: The analysis's ``events`` table.
+        year, month: Where the timeline puts the reference (``timeline_year``/``timeline_month``).
+        event_type: An event type key.
+        named_event: A named event's name.
+        place: A place name (``places`` table); the sentence must name it.
+    """
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError("month must be between 1 and 12")
+    chosen = table
+    if place:
+        chosen = chosen[chosen["places"].str.contains(f"|{place}|", regex=False)]
+    criteria = {"timeline_year": year, "timeline_month": month, "event_type": event_type, "named_event": named_event}
+    criteria = {column: value for column, value in criteria.items() if value is not None and value != ""}
+    if not criteria:
+        return chosen.assign(triggers="")
+    mask = pd.Series(True, index=events.index)
+    for column, value in criteria.items():
+        mask &= events[column] == value
+    triggers = events[mask.fillna(False)].groupby(["doc_id", "sentence_id"], sort=False)["trigger"].agg(
+        lambda t: "; ".join(dict.fromkeys(t))
+    )
+    return chosen.merge(triggers.rename("triggers").reset_index(), on=["doc_id", "sentence_id"], how="inner")
+
+
 def match_spans(text: str, *, keyword: str = "", literal: str = "") -> list[tuple[int, int]]:
     """Where a sentence matches the filter's keyword (as counted, variants included) and literal text."""
     spans = keyword_spans(text, keyword) if keyword.strip() else []

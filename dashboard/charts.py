@@ -32,7 +32,7 @@ def actor_bar(actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
             cliponaxis=False,
         )
     )
-    return _layout(figure, title="Who is talked about (mentions)", height=max(320, 34 * len(data) + 120))
+    return layout(figure, title="Who is talked about (mentions)", height=max(320, 34 * len(data) + 120))
 
 
 def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = False, title: str | None = None) -> go.Figure:
@@ -56,36 +56,11 @@ def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = Fal
     )
     default = "What is said: top keywords by YAKE" + (" (bar = occurrences · YAKE score, lower = better)" if show_score else " (bar = occurrences)")
     figure.update_xaxes(title="occurrences in the analysed sentences" if show_score else None)
-    return _layout(figure, title=title or default, height=max(320, 30 * len(data) + 120))
+    return layout(figure, title=title or default, height=max(320, 30 * len(data) + 120))
 
 
-def event_timeline(events: pd.DataFrame) -> go.Figure:
-    """Event references per year, stacked by where the year comes from (written, named event, document date)."""
-    placed = events.dropna(subset=["timeline_year"])
-    counts = placed.groupby(["timeline_year", "date_basis"]).size().reset_index(name="references")
-    labels = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}
-    colours = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5a6"}
-    figure = go.Figure()
-    for basis, label in labels.items():
-        part = counts[counts["date_basis"] == basis]
-        if part.empty:
-            continue
-        figure.add_bar(
-            x=part["timeline_year"].astype(int),
-            y=part["references"],
-            name=label,
-            marker_color=colours[basis],
-            customdata=[basis] * len(part),
-            hovertemplate="%{x}: %{y} references (" + label + ")<extra></extra>",
-        )
-    figure.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2))
-    years = counts["timeline_year"]
-    span = int(years.max() - years.min()) if len(years) else 0
-    figure.update_xaxes(dtick=1 if span <= 20 else None, title=None)
-    return _layout(figure, title="When: event references by year", height=380)
-
-
-def _layout(figure: go.Figure, *, title: str, height: int) -> go.Figure:
+def layout(figure: go.Figure, *, title: str, height: int) -> go.Figure:
+    """The house style: titled, white, readable on a projector."""
     figure.update_layout(
         title=dict(text=title, x=0, font=dict(size=18)),
         font=FONT,
@@ -116,7 +91,7 @@ def cooccurrence_heatmap(cooccurrence: pd.DataFrame, actors: list[str]) -> go.Fi
         )
     )
     figure.update_yaxes(autorange="reversed")
-    return _layout(figure, title="Named in the same sentence", height=max(420, 28 * len(actors) + 160))
+    return layout(figure, title="Named in the same sentence", height=max(420, 28 * len(actors) + 160))
 
 
 def cooccurrence_network(cooccurrence: pd.DataFrame, actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
@@ -147,4 +122,4 @@ def cooccurrence_network(cooccurrence: pd.DataFrame, actor_counts: pd.DataFrame,
     )
     figure.update_xaxes(visible=False, range=[-1.35, 1.35])
     figure.update_yaxes(visible=False, range=[-1.25, 1.3], scaleanchor="x")
-    return _layout(figure, title="Who is mentioned with whom", height=620)
+    return layout(figure, title="Who is mentioned with whom", height=620)

@@ -28,7 +28,9 @@ source = doc_id = None
 if scope == "one source":
     source = controls[3].selectbox("Source", scopes[scope], key="source", bind="query-params")
 elif scope == "one document":
-    doc_id = controls[3].selectbox("Document", scopes[scope], format_func=lambda d: f"{d} · {titles.get(d, '')[:60]}", key="doc", bind="query-params")
+    # No format_func: a bound widget writes the shown text into the URL, and a doc_id is the stable name.
+    doc_id = controls[3].selectbox("Document", scopes[scope], key="doc", bind="query-params")
+    controls[3].caption(escape_markdown(titles.get(doc_id, "")[:120]))
 doc_ids = documents_of(analysis, source=source, doc_id=doc_id)
 
 keywords, doc_keywords = current_keywords(ngram=ngram, doc_ids=doc_ids)

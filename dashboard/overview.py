@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts import PLOTLY_CONFIG, actor_bar, event_timeline, keyword_bar
+from dashboard.charts import PLOTLY_CONFIG, actor_bar, keyword_bar
+from dashboard.event_charts import event_timeline
 from dashboard.loader import current_analysis
 from dashboard.summary import cleaning_tables, corpus_figures
 

@@ -199,3 +199,29 @@ def keywords_by_group(doc_keywords: pd.DataFrame, documents: pd.DataFrame, *, by
     )
     top_rows = ranked.groupby("source").head(top)
     return top_rows.groupby("source", sort=True)["keyword"].agg(" · ".join).reset_index(name="top keywords")
+
+
+def event_choices(events: pd.DataFrame, places: pd.DataFrame) -> dict[str, list[str]]:
+    """Options for the Events page's choosers: years, "YYYY-MM" months, event types, named events, places."""
+    years = events["timeline_year"].dropna().astype(int)
+    dated = events.dropna(subset=["timeline_year", "timeline_month"])
+    months = sorted({f"{int(y)}-{int(m):02d}" for y, m in zip(dated["timeline_year"], dated["timeline_month"])})
+    return {
+        "year": [str(y) for y in sorted(years.unique())],
+        "month": months,
+        "event": list(events["event_type"].value_counts().index),
+        "named": list(events.loc[events["named_event"] != "", "named_event"].value_counts().index),
+        "place": list(places["place"]) if len(places) else [],
+    }
+
+
+def explorer_link_for_events(*, year: str | None, event_label: str | None, place: str | None) -> dict[str, str | list[str]]:
+    """Sentence-explorer URL parameters for the same year, event type (by its label, as the URL shows it) and place."""
+    link: dict[str, str | list[str]] = {}
+    if year:
+        link["years"] = [year, year]
+    if event_label:
+        link["event"] = event_label
+    if place:
+        link["place"] = place
+    return link

@@ -1,6 +1,7 @@
 import plotly.graph_objects as go
 
-from dashboard.charts import PLOTLY_CONFIG, actor_bar, event_timeline, keyword_bar
+from dashboard.charts import PLOTLY_CONFIG, actor_bar, keyword_bar
+from dashboard.event_charts import event_timeline
 
 
 def test_actor_bar_uses_dictionary_colours_most_mentioned_on_top(default_analysis):

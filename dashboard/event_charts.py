@@ -1,0 +1,107 @@
+"""Plotly figures for event references: timeline by year and by month, counts by type and by named event."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts import NEUTRAL, layout
+
+BASIS_LABELS = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}
+BASIS_COLOURS = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5a6"}
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def event_timeline(events: pd.DataFrame) -> go.Figure:
+    """Event references per year, stacked by where the year comes from (written, named event, document date)."""
+    placed = events.dropna(subset=["timeline_year"])
+    counts = placed.groupby(["timeline_year", "date_basis"]).size().reset_index(name="references")
+    figure = go.Figure()
+    for basis, label in BASIS_LABELS.items():
+        part = counts[counts["date_basis"] == basis]
+        if part.empty:
+            continue
+        figure.add_bar(
+            x=part["timeline_year"].astype(int),
+            y=part["references"],
+            name=label,
+            marker_color=BASIS_COLOURS[basis],
+            customdata=[[int(year), basis] for year in part["timeline_year"]],
+            hovertemplate="%{x}: %{y} references (" + label + ")<extra></extra>",
+        )
+    figure.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2))
+    years = counts["timeline_year"]
+    span = int(years.max() - years.min()) if len(years) else 0
+    figure.update_xaxes(dtick=1 if span <= 20 else None, title=None)
+    figure.update_yaxes(title="references")
+    return layout(figure, title="When: event references by year", height=380)
+
+
+def event_months(events: pd.DataFrame) -> go.Figure:
+    """Event references per month, for those whose month is known."""
+    placed = events.dropna(subset=["timeline_year", "timeline_month"])
+    counts = placed.groupby(["timeline_year", "timeline_month"]).size().reset_index(name="references")
+    labels = [f"{MONTHS[int(m) - 1]} {int(y)}" for y, m in zip(counts["timeline_year"], counts["timeline_month"])]
+    figure = go.Figure(
+        go.Bar(
+            x=labels,
+            y=counts["references"],
+            marker_color=BASIS_COLOURS["text"],
+            customdata=[[f"{int(y)}-{int(m):02d}"] for y, m in zip(counts["timeline_year"], counts["timeline_month"])],
+            hovertemplate="%{x}: %{y} references<extra></extra>",
+        )
+    )
+    figure.update_xaxes(type="category", tickangle=-45 if len(labels) > 8 else 0, title=None)
+    figure.update_yaxes(title="references")
+    return layout(figure, title="By month, where the month is known", height=380)
+
+
+def event_type_bar(events: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
+    """Horizontal bars: event references per event type, commonest on top."""
+    counts = events["event_type"].value_counts()
+    counts = counts.iloc[::-1]
+    figure = go.Figure(
+        go.Bar(
+            x=counts.to_numpy(),
+            y=[labels.get(key, key) for key in counts.index],
+            orientation="h",
+            marker_color=NEUTRAL,
+            customdata=[[labels.get(key, key), key] for key in counts.index],
+            hovertemplate="%{y}: %{x} references<extra></extra>",
+            text=counts.to_numpy(),
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
+    return layout(figure, title="What kind of event", height=max(320, 32 * len(counts) + 120))
+
+
+def named_event_bar(events: pd.DataFrame, *, top: int = 15) -> go.Figure:
+    """Horizontal bars: how often each named event is referenced, commonest on top."""
+    counts = events.loc[events["named_event"] != "", "named_event"].value_counts().head(top).iloc[::-1]
+    figure = go.Figure(
+        go.Bar(
+            x=counts.to_numpy(),
+            y=[_wrapped(name) for name in counts.index],
+            orientation="h",
+            marker_color=BASIS_COLOURS["named_event"],
+            customdata=[[name] for name in counts.index],
+            hovertemplate="%{customdata[0]}: %{x} references<extra></extra>",
+            text=counts.to_numpy(),
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
+    return layout(figure, title="Named events referenced", height=max(320, 40 * len(counts) + 120))
+
+
+def _wrapped(label: str, width: int = 34) -> str:
+    """A long axis label broken onto lines of about ``width`` characters."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])

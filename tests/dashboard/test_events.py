@@ -1,0 +1,102 @@
+from analysis.explore import event_sentences
+from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
+from dashboard.place_map import place_counts, places_map, world_outline
+from dashboard.summary import event_choices, event_type_labels, explorer_link_for_events
+
+from tests.conftest import FAKES_CSV, open_page, shared_file
+
+
+def events_page(**params):
+    return open_page("dashboard/events.py", **params)
+
+
+def click(point: list) -> dict:
+    return {"selection": {"points": [{"customdata": point}], "point_indices": [0], "box": [], "lasso": []}}
+
+
+def sentences_shown(at) -> int:
+    summary = next(m.value for m in at.markdown if m.value.endswith("sentences** match."))
+    return int(summary.strip("*").split()[0].replace(",", "").strip("*"))
+
+
+def test_events_page_shows_timeline_types_named_events_and_map():
+    at = events_page()
+    assert not at.exception
+    assert at.title[0].value == "Events & places"
+    assert len(at.get("plotly_chart")) == 5
+    assert int(at.metric[0].value) > 100 and int(at.metric[3].value) > 5
+    assert any("Choose a year" in info.value for info in at.info)
+
+
+def test_a_year_from_the_link_lists_its_sentences(default_analysis):
+    at = events_page(year="2015")
+    assert not at.exception
+    placed = default_analysis.events[default_analysis.events["timeline_year"] == 2015]
+    assert sentences_shown(at) == len(placed[["doc_id", "sentence_id"]].drop_duplicates())
+    assert [link for link in at.get("page_link")], "a year can be opened in the explorer"
+
+
+def test_clicks_choose_exactly_what_was_clicked():
+    at = events_page(year="2015")
+    at.session_state["place_map"] = click(["Aleppo", 7, 7])
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="place").value == "Aleppo" and at.selectbox(key="year").value is None
+    assert sentences_shown(at) == 7
+    at.selectbox(key="event").set_value("Military action").run()
+    assert at.selectbox(key="place").value == "Aleppo", "a chart's old selection does not override a later hand-made choice"
+    assert 0 < sentences_shown(at) <= 7
+
+
+def test_named_event_and_place_combine():
+    at = events_page(named="Fall of the Assad regime", place="Damascus")
+    assert not at.exception and 0 < sentences_shown(at) < 10
+
+
+def test_event_sentences_agree_with_the_events_table(default_analysis):
+    from analysis.explore import sentence_table
+
+    table = sentence_table(default_analysis)
+    events = default_analysis.events
+    for event_type in events["event_type"].unique():
+        expected = events.loc[events["event_type"] == event_type, ["doc_id", "sentence_id"]].drop_duplicates()
+        found = event_sentences(table, events, event_type=event_type)
+        assert len(found) == len(expected) and found["triggers"].str.len().gt(0).all()
+    assert len(event_sentences(table, events)) == len(table)
+    naming = event_sentences(table, events, place="Aleppo")
+    assert len(naming) == default_analysis.places.query("place == 'Aleppo'")[["doc_id", "sentence_id"]].drop_duplicates().shape[0]
+
+
+def test_charts_carry_what_a_click_needs(default_analysis):
+    events = default_analysis.events
+    timeline = event_timeline(events)
+    assert all(len(point) == 2 and str(point[0]).isdigit() for trace in timeline.data for point in trace.customdata)
+    months = event_months(events).data[0]
+    assert all(len(m[0]) == 7 and m[0][4] == "-" for m in months.customdata)
+    assert sum(event_type_bar(events, event_type_labels()).data[0].x) == len(events)
+    assert max(named_event_bar(events).data[0].x) == events.loc[events["named_event"] != "", "named_event"].value_counts().iloc[0]
+
+
+def test_map_frames_the_places_and_works_offline(default_analysis):
+    counts = place_counts(default_analysis.places)
+    assert counts["mentions"].sum() == len(default_analysis.places)
+    figure = places_map(counts)
+    land, borders, bubbles = figure.data
+    assert land.fill == "toself" and len(world_outline()["borders"]) > 100
+    assert list(bubbles.customdata[0][:2]) == [counts["place"].iloc[0], counts["mentions"].iloc[0]]
+    x0, x1 = figure.layout.xaxis.range
+    assert x0 <= counts["lon"].min() and counts["lon"].max() <= x1
+    assert "topojson" not in figure.to_json(), "no base map to fetch from a CDN"
+
+
+def test_choices_and_explorer_link(default_analysis):
+    choices = event_choices(default_analysis.events, place_counts(default_analysis.places))
+    assert choices["year"] == sorted(choices["year"]) and choices["event"][0] == "military_action"
+    assert explorer_link_for_events(year="2015", event_label=None, place="Aleppo") == {"years": ["2015", "2015"], "place": "Aleppo"}
+
+
+def test_events_page_on_fakes(monkeypatch):
+    monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
+    at = events_page(event="Military action")
+    assert not at.exception and len(at.get("plotly_chart")) >= 4
+    assert sentences_shown(at) > 100
