@@ -1,14 +1,18 @@
-"""Actors: who is talked about, in which words, with whom; every bar leads to its sentences."""
+"""Actors: who is talked about, in which words, with whom, where and when; every bar leads to its sentences."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from analysis.explore import SentenceFilter, filter_sentences
-from dashboard.charts import PLOTLY_CONFIG, actor_bar, cooccurrence_heatmap, cooccurrence_network
+from dashboard.charts import PLOTLY_CONFIG, actor_bar, actor_breakdown, cooccurrence_heatmap, cooccurrence_network
 from dashboard.highlight import escape_markdown
+from dashboard.interaction import follow_click
 from dashboard.loader import current_analysis, current_explorer_table
-from dashboard.summary import alias_breakdown, selected_value
+from dashboard.summary import actor_mentions_by, alias_breakdown, has_groups
+
+SHOWN_SENTENCES = 30
+BROKEN_DOWN = 8
 
 analysis = current_analysis()
 counts = analysis.actor_counts
@@ -18,14 +22,31 @@ if counts.empty:
     st.info("No actor from the dictionary is mentioned in this corpus.")
     st.stop()
 
+# Containers in reading order; filled below in the order Streamlit needs: every chart whose
+# click chooses the actor must be drawn before the actor selectbox exists.
 chart, detail = st.columns([3, 2])
+sentences_area = st.container()
+breakdown_area = st.container()
+heat, network = st.columns(2)
+
 with chart:
-    top = st.slider("How many actors", 5, max(5, len(counts)), min(15, len(counts)), key="top", bind="query-params")
-    event = st.plotly_chart(actor_bar(counts, top=top), config=PLOTLY_CONFIG, key="actor_bars", on_select="rerun", selection_mode="points")
+    top = st.slider("How many actors", 2, len(counts), min(15, len(counts)), key="top", bind="query-params") if len(counts) > 2 else len(counts)
+    clicked = st.plotly_chart(actor_bar(counts, top=top), config=PLOTLY_CONFIG, key="actor_bars", on_select="rerun", selection_mode="points")
     st.caption("Click a bar, or choose an actor on the right, to read the sentences behind it.")
-clicked = selected_value(event)
-if clicked:
-    st.session_state["actor"] = clicked
+    follow_click(clicked, "actor")
+names = list(counts["actor"].head(top))
+
+breakdowns = [by for by in ("source", "month") if has_groups(analysis, by=by)]
+with breakdown_area:
+    for by, tab in zip(breakdowns, st.tabs([f"Mentions by {by}" for by in breakdowns]) if breakdowns else []):
+        with tab:
+            table = actor_mentions_by(analysis, by=by, actors=names[:BROKEN_DOWN])
+            clicked = st.plotly_chart(
+                actor_breakdown(table, analysis.actor_colors, by=by), config=PLOTLY_CONFIG, key=f"actors_by_{by}", on_select="rerun", selection_mode="points"
+            )
+            st.caption(f"The {min(BROKEN_DOWN, len(names))} most mentioned actors. Click a {'bar' if by == 'source' else 'point'} to choose its actor.")
+            follow_click(clicked, "actor")
+
 with detail:
     actor = st.selectbox("Actor", list(counts["actor"]), key="actor", bind="query-params")
     row = counts.set_index("actor").loc[actor]
@@ -34,14 +55,12 @@ with detail:
     st.page_link("dashboard/explorer.py", label=f"Open the {row['sentences']} sentences in the explorer", icon=":material/manage_search:", query_params={"actor": actor})
 
 sentences = filter_sentences(current_explorer_table(), SentenceFilter(actors=(actor,)))
-with st.expander(f"Sentences naming {actor} ({len(sentences)})", expanded=True):
-    for text, doc_id, sentence_id in sentences[["text", "doc_id", "sentence_id"]].head(30).itertuples(index=False):
+with sentences_area, st.expander(f"Sentences naming {actor} ({len(sentences)})", expanded=True):
+    for text, doc_id, sentence_id in sentences[["text", "doc_id", "sentence_id"]].head(SHOWN_SENTENCES).itertuples(index=False):
         st.markdown(f"{escape_markdown(text)}  \n:gray[{escape_markdown(f'{doc_id} · sentence {sentence_id}')}]")
-    if len(sentences) > 30:
-        st.caption(f"First 30 of {len(sentences)}; the explorer shows them all.")
+    if len(sentences) > SHOWN_SENTENCES:
+        st.caption(f"First {SHOWN_SENTENCES} of {len(sentences)}; the explorer shows them all.")
 
-names = list(counts["actor"].head(top))
-heat, network = st.columns(2)
 with heat:
     st.plotly_chart(cooccurrence_heatmap(analysis.cooccurrence, names), config=PLOTLY_CONFIG, key="actor_heatmap")
 with network:

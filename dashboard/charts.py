@@ -35,6 +35,29 @@ def actor_bar(actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
     return layout(figure, title="Who is talked about (mentions)", height=max(320, 34 * len(data) + 120))
 
 
+def actor_breakdown(table: pd.DataFrame, colours: dict[str, str], *, by: str) -> go.Figure:
+    """Mentions of each actor per source (grouped bars) or per month (lines), in the actors' colours."""
+    figure = go.Figure()
+    for actor, rows in table.groupby("actor", sort=False):
+        style = dict(marker_color=colours.get(actor, NEUTRAL)) if by == "source" else dict(line=dict(color=colours.get(actor, NEUTRAL), width=2.5))
+        add = figure.add_bar if by == "source" else figure.add_scatter
+        add(
+            x=rows["group"],
+            y=rows["mentions"],
+            name=actor,
+            customdata=rows[["actor", "group", "sentences"]].to_numpy(),
+            hovertemplate="<b>%{customdata[0]}</b>, %{customdata[1]}: %{y} mentions in %{customdata[2]} sentences<extra></extra>",
+            **style,
+        )
+    if by == "source":
+        figure.update_layout(barmode="group")
+    figure.update_xaxes(type="category", title=None)
+    figure.update_yaxes(title="mentions")
+    figure.update_layout(legend=dict(orientation="h", y=-0.25))
+    title = "Mentions by source" if by == "source" else "Mentions by month of publication"
+    return layout(figure, title=title, height=440)
+
+
 def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = False, title: str | None = None) -> go.Figure:
     """Horizontal bars of the top keywords, best first: length = occurrences; YAKE's score (lower = better) on hover or beside the bar."""
     data = keywords.head(top).iloc[::-1]

@@ -9,7 +9,8 @@ from dashboard.charts import PLOTLY_CONFIG, keyword_bar
 from dashboard.cloud import png_bytes, word_cloud
 from dashboard.highlight import escape_markdown, highlight
 from dashboard.loader import actor_lexicon, current_analysis, current_explorer_table, current_keywords
-from dashboard.summary import documents_of, keyword_colours, keyword_scopes, keywords_by_group, selected_value
+from dashboard.interaction import follow_click
+from dashboard.summary import documents_of, keyword_colours, keyword_scopes, keywords_by_group
 
 SHOWN_SENTENCES = 30
 
@@ -48,9 +49,7 @@ with cloud:
     st.image(image, caption="Size = occurrences; a keyword naming an actor takes the actor's colour, others are grey.", width="stretch")
     st.download_button("Download the word cloud (PNG)", png_bytes(image), file_name="keywords.png", mime="image/png")
 
-clicked = selected_value(event)
-if clicked:
-    st.session_state["kw"] = clicked
+follow_click(event, "kw")
 keyword = st.selectbox("Keyword", list(keywords["keyword"]), key="kw", bind="query-params")
 row = keywords.set_index("keyword").loc[keyword]
 sentences = filter_sentences(

@@ -225,3 +225,32 @@ def explorer_link_for_events(*, year: str | None, event_label: str | None, place
     if place:
         link["place"] = place
     return link
+
+
+def actor_mentions_by(analysis: Analysis, *, by: str, actors: list[str]) -> pd.DataFrame:
+    """Mentions of each actor per source (by="source") or per month of the document date (by="month").
+
+    Columns: actor, group, mentions, sentences. Documents without the field are left out.
+    """
+    if by not in ("source", "month"):
+        raise ValueError('by must be "source" or "month"')
+    docs = analysis.documents[["doc_id", "source", "date"]].copy()
+    if by == "month":
+        docs["group"] = pd.to_datetime(docs["date"], errors="coerce").dt.strftime("%Y-%m")
+    else:
+        docs["group"] = docs["source"].where(docs["source"] != "")
+    mentions = analysis.mentions[analysis.mentions["actor"].isin(actors)].merge(docs[["doc_id", "group"]], on="doc_id")
+    mentions = mentions.dropna(subset=["group"])
+    if mentions.empty:
+        return pd.DataFrame(columns=["actor", "group", "mentions", "sentences"])
+    mentions = mentions.assign(sentence=mentions["doc_id"].astype(str) + "#" + mentions["sentence_id"].astype(str))
+    table = mentions.groupby(["actor", "group"]).agg(mentions=("surface", "size"), sentences=("sentence", "nunique")).reset_index()
+    return table.sort_values(["group", "mentions"], ascending=[True, False], ignore_index=True)
+
+
+def has_groups(analysis: Analysis, *, by: str) -> bool:
+    """Whether the corpus has at least two sources (by="source") or two document months (by="month")."""
+    docs = analysis.documents
+    if by == "source":
+        return docs.loc[docs["source"] != "", "source"].nunique() > 1
+    return pd.to_datetime(docs["date"], errors="coerce").dt.strftime("%Y-%m").nunique() > 1

@@ -1,7 +1,7 @@
 from dashboard.charts import cooccurrence_heatmap, cooccurrence_network
 from dashboard.summary import alias_breakdown, selected_value
 
-from tests.conftest import open_page
+from tests.conftest import FAKES_CSV, open_page, shared_file
 
 
 def actors_page(**params):
@@ -40,3 +40,35 @@ def test_helpers(default_analysis):
     heat = cooccurrence_heatmap(default_analysis.cooccurrence, names).data[0]
     assert (heat.z == heat.z.T).all()
     assert len(cooccurrence_network(default_analysis.cooccurrence, default_analysis.actor_counts, top=6).data) >= 2
+
+
+def test_a_hand_choice_after_a_click_is_kept():
+    at = actors_page()
+    at.session_state["actor_bars"] = {"selection": {"points": [{"customdata": ["Iran", 38, 1]}], "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    at.selectbox(key="actor").set_value("Turkey").run()
+    assert at.selectbox(key="actor").value == "Turkey"
+
+
+def test_fakes_actors_by_source_and_month(fakes_analysis, monkeypatch):
+    from dashboard.summary import actor_mentions_by, has_groups
+
+    assert has_groups(fakes_analysis, by="source") and has_groups(fakes_analysis, by="month")
+    table = actor_mentions_by(fakes_analysis, by="source", actors=["Russia", "Syria"])
+    russia = fakes_analysis.mentions[fakes_analysis.mentions["actor"] == "Russia"]
+    assert table.loc[table["actor"] == "Russia", "mentions"].sum() == len(russia)
+
+    monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
+    at = actors_page()
+    assert not at.exception and len(at.tabs) == 2 and len(at.get("plotly_chart")) == 5
+    at.session_state["actors_by_source"] = {"selection": {"points": [{"customdata": ["Turkey", "sana", 3]}], "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception and at.selectbox(key="actor").value == "Turkey"
+
+
+def test_a_corpus_with_two_actors(tmp_path, monkeypatch):
+    corpus = tmp_path / "two.txt"
+    corpus.write_text("Russia and Turkey met. Russia spoke again. Turkey listened.", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CORPUS", str(corpus))
+    at = actors_page()
+    assert not at.exception and at.selectbox(key="actor").options == ["Russia", "Turkey"]
