@@ -10,16 +10,29 @@ import streamlit as st
 from dashboard.summary import selected_value
 
 
+def _new_click(event: Any, memory: str, field: int) -> str | None:
+    """The clicked value when it differs from the last one seen under ``memory`` (None otherwise)."""
+    value = selected_value(event, field)
+    fresh = value is not None and st.session_state.get(memory) != value
+    st.session_state[memory] = value
+    return value if fresh else None
+
+
 def follow_click(event: Any, target: str, *, reset: Iterable[str] = (), reset_to: Any = None, field: int = 0) -> None:
     """Set control ``target`` to the clicked point's customdata[field] when the click is new; reset the ``reset`` controls.
 
     A chart's selection persists across reruns; applying it only when it changes lets the
     control be changed by hand afterwards. Call before the target control is drawn.
     """
-    value = selected_value(event, field)
-    memory = f"_click_{target}"
-    if value is not None and st.session_state.get(memory) != value:
+    value = _new_click(event, f"_click_{target}", field)
+    if value is not None:
         st.session_state[target] = value
         for key in reset:
             st.session_state[key] = reset_to
-    st.session_state[memory] = value
+
+
+def open_on_click(event: Any, parameter: str, *, chart: str, repeat: bool = False, field: int = 0) -> None:
+    """Open the sentence explorer filtered by the clicked value (``parameter=value``, twice for a range when ``repeat``)."""
+    value = _new_click(event, f"_open_{chart}", field)
+    if value is not None:
+        st.switch_page("dashboard/explorer.py", query_params={parameter: [value, value] if repeat else value})

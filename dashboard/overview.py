@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.charts import PLOTLY_CONFIG, actor_bar, keyword_bar
 from dashboard.event_charts import event_timeline
+from dashboard.interaction import open_on_click
 from dashboard.loader import current_analysis
 from dashboard.summary import cleaning_tables, corpus_figures
 
@@ -23,12 +24,16 @@ columns[3].metric("Dates", figures["date_span"], help=figures["date_help"])
 
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(actor_bar(analysis.actor_counts, top=12), config=PLOTLY_CONFIG, key="overview_actors")
+    clicked = st.plotly_chart(actor_bar(analysis.actor_counts, top=12), config=PLOTLY_CONFIG, key="overview_actors", on_select="rerun", selection_mode="points")
+    open_on_click(clicked, "actor", chart="overview_actors")
 with right:
-    st.plotly_chart(keyword_bar(analysis.keywords, top=12), config=PLOTLY_CONFIG, key="overview_keywords")
+    clicked = st.plotly_chart(keyword_bar(analysis.keywords, top=12), config=PLOTLY_CONFIG, key="overview_keywords", on_select="rerun", selection_mode="points")
+    open_on_click(clicked, "kw", chart="overview_keywords")
 
 if analysis.events["timeline_year"].notna().any():
-    st.plotly_chart(event_timeline(analysis.events), config=PLOTLY_CONFIG, key="overview_timeline")
+    clicked = st.plotly_chart(event_timeline(analysis.events), config=PLOTLY_CONFIG, key="overview_timeline", on_select="rerun", selection_mode="points")
+    open_on_click(clicked, "years", chart="overview_timeline", repeat=True)
+    st.caption("Click a bar on any chart to read the sentences behind it in the sentence explorer.")
 else:
     st.info("No event reference in this corpus has a year, a named event or a dated document to place it on a timeline.")
 

@@ -35,3 +35,19 @@ def test_display_title_capitalises_names_as_the_text_writes_them():
     text = "Russia backs Assad. Russia wants bases in Syria. The war in Syria goes on, want it or not."
     assert display_title("what does russia want in syria", text) == "What does Russia want in Syria?"
     assert display_title("Bases and ports", text) == "Bases and ports"
+
+
+def test_clicking_a_bar_opens_its_sentences():
+    at = open_page()
+    at.session_state["overview_actors"] = {"selection": {"points": [{"customdata": ["Turkey", 30, 1]}], "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Sentence explorer"
+    assert at.multiselect(key="actor").value == ["Turkey"]
+
+
+def test_clicking_a_year_opens_that_year():
+    at = open_page()
+    at.session_state["overview_timeline"] = {"selection": {"points": [{"customdata": [2015, "text"]}], "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception and at.slider(key="years").value == (2015, 2015)
