@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from dashboard.links import run_with_link_check
+
 st.set_page_config(page_title="Briefing dashboard", page_icon=":material/insights:", layout="wide")
 
 page = st.navigation(
@@ -13,4 +15,4 @@ page = st.navigation(
         st.Page("dashboard/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
     ]
 )
-page.run()
+run_with_link_check(page.run, page.url_path)

@@ -88,27 +88,27 @@ place = pick[4].selectbox("Place", [None, *choices["place"]], format_func=lambda
 
 if not any((year, month, event_type, named_event, place)):
     st.info("Choose a year, month, event type, named event or place (or click one above) to read its sentences.")
-    st.stop()
-month_year, month_number = (int(part) for part in month.split("-")) if month else (None, None)
-if year and month_year and int(year) != month_year:
-    st.warning(f"{month} is not in {year}: no reference can match both.")
-result = event_sentences(
-    current_explorer_table(), events,
-    year=int(year) if year else month_year, month=month_number, event_type=event_type, named_event=named_event, place=place,
-)
-st.markdown(f"**{len(result):,} sentences** match.")
-link = explorer_link_for_events(year=year or (str(month_year) if month_year else None), event_label=event_label, place=place)
-if link and not named_event and not month:
-    st.page_link("dashboard/explorer.py", label="Open them in the sentence explorer", icon=":material/manage_search:", query_params=link)
-for row in result.head(SHOWN_SENTENCES).itertuples():
-    spans = [span for trigger in row.triggers.split("; ") if trigger for span in match_spans(row.text, literal=trigger)]
-    spans += match_spans(row.text, literal=place) if place else []
-    with st.container(border=True):
-        st.markdown(highlight(row.text, spans))
-        st.caption(escape_markdown(" · ".join(part for part in (row.doc_id, f"sentence {row.sentence_id}", row.source, row.date) if part)))
-if len(result) > SHOWN_SENTENCES:
-    st.caption(f"First {SHOWN_SENTENCES} of {len(result)}.")
-st.download_button(
-    "Download these sentences (CSV)", result[["doc_id", "sentence_id", "source", "date", "text", "triggers"]].to_csv(index=False),
-    file_name="event_sentences.csv", mime="text/csv",
-)
+else:
+    month_year, month_number = (int(part) for part in month.split("-")) if month else (None, None)
+    if year and month_year and int(year) != month_year:
+        st.warning(f"{month} is not in {year}: no reference can match both.")
+    result = event_sentences(
+        current_explorer_table(), events,
+        year=int(year) if year else month_year, month=month_number, event_type=event_type, named_event=named_event, place=place,
+    )
+    st.markdown(f"**{len(result):,} sentences** match.")
+    link = explorer_link_for_events(year=year or (str(month_year) if month_year else None), event_label=event_label, place=place)
+    if link and not named_event and not month:
+        st.page_link("dashboard/explorer.py", label="Open them in the sentence explorer", icon=":material/manage_search:", query_params=link)
+    for row in result.head(SHOWN_SENTENCES).itertuples():
+        spans = [span for trigger in row.triggers.split("; ") if trigger for span in match_spans(row.text, literal=trigger)]
+        spans += match_spans(row.text, literal=place) if place else []
+        with st.container(border=True):
+            st.markdown(highlight(row.text, spans))
+            st.caption(escape_markdown(" · ".join(part for part in (row.doc_id, f"sentence {row.sentence_id}", row.source, row.date) if part)))
+    if len(result) > SHOWN_SENTENCES:
+        st.caption(f"First {SHOWN_SENTENCES} of {len(result)}.")
+    st.download_button(
+        "Download these sentences (CSV)", result[["doc_id", "sentence_id", "source", "date", "text", "triggers"]].to_csv(index=False),
+        file_name="event_sentences.csv", mime="text/csv",
+    )

@@ -47,7 +47,11 @@ def open_page(page: str | None = None, **query_params):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=60)
+    opens_elsewhere = page and page != "dashboard/overview.py"
+    if opens_elsewhere:
+        # Before its first run AppTest cannot find pages by url_path: run the default page bare, then switch.
+        at.run()
+        at.switch_page(page)
     for key, value in query_params.items():
         at.query_params[key] = value
-    at.run()
-    return at.switch_page(page).run() if page else at
+    return at.run()
