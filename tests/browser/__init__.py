@@ -1,0 +1,1 @@
+"""End-to-end tests: Playwright drives Debian's Chromium against `streamlit run` (marker: browser)."""

@@ -1,0 +1,127 @@
+"""End-to-end: every dashboard page in a real Chromium against `streamlit run`, deep links, a click path, bad links.
+
+Run with ``python -m pytest tests/browser -m browser``; skips without chromium or playwright.
+Screenshots: ``screenshots/<page>.png`` (and ``FAILED-<test>.png`` when a test fails).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import open_and_settle, screenshot, settle
+
+pytestmark = pytest.mark.browser
+
+# Page name (and screenshot name) -> URL path relative to the base URL.
+PAGES = {"overview": "", "actors": "actors", "sentences": "sentences", "keywords": "keywords", "events": "events"}
+# The h1 each page must show; None = the overview's title, which is the corpus's own title.
+TITLES = {"overview": None, "actors": "Actors", "sentences": "Sentence explorer", "keywords": "Keywords", "events": "Events & places"}
+CHARTLESS = {"sentences"}  # the explorer is text and tables
+
+EXCEPTION = '[data-testid="stException"]'
+CHART_OR_IMAGE = '[data-testid="stPlotlyChart"], [data-testid="stImage"], [data-testid="stMain"] img'
+
+
+@pytest.fixture(scope="session")
+def overview_title(default_analysis):
+    from dashboard.summary import corpus_figures
+
+    return corpus_figures(default_analysis)["title"]
+
+
+def body_text(page) -> str:
+    return page.locator("body").inner_text()
+
+
+def assert_healthy(page, title: str) -> None:
+    """No exception box, no traceback, no 'page not found' notice, and the page's own h1."""
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
+    text = body_text(page)
+    for bad in ("Traceback", "Error running app", "Page not found"):
+        assert bad not in text, f"{bad!r} on the page:\n{text[:2000]}"
+    headings = [h.strip() for h in page.locator('[data-testid="stMain"] h1').all_inner_texts()]
+    assert headings, "no h1 on the page"
+    assert headings[0] == title, f"h1 is {headings[0]!r}, expected {title!r}"
+
+
+def multiselect_tags(page, label: str) -> list[str]:
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label).first
+    return [t.strip() for t in box.locator('[data-testid="stMultiSelectTagsContainer"] [data-tag] [title]').all_inner_texts()]
+
+
+def matching_count(page) -> tuple[int, int]:
+    """The explorer's 'Matching sentences' metric, 'N of M', as (N, M)."""
+    value = page.locator('[data-testid="stMetric"]').filter(has_text="Matching sentences").locator('[data-testid="stMetricValue"]')
+    shown, total = re.fullmatch(r"\s*([\d,]+) of ([\d,]+)\s*", value.inner_text()).groups()
+    return int(shown.replace(",", "")), int(total.replace(",", ""))
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_loads_without_errors(page, app_url, name, request):
+    title = TITLES[name] or request.getfixturevalue("overview_title")
+    open_and_settle(page, f"{app_url}/{PAGES[name]}")
+    assert_healthy(page, title)
+    if name not in CHARTLESS:
+        assert page.locator(CHART_OR_IMAGE).count() >= 1, "no chart or image on the page"
+    screenshot(page, name)
+
+
+def test_deep_link_filters_the_explorer_by_actor(page, app_url):
+    open_and_settle(page, f"{app_url}/sentences")
+    assert_healthy(page, "Sentence explorer")
+    unfiltered, total = matching_count(page)
+    assert unfiltered == total and multiselect_tags(page, "Actors") == []
+
+    open_and_settle(page, f"{app_url}/sentences?actor=Turkey")
+    assert_healthy(page, "Sentence explorer")
+    assert multiselect_tags(page, "Actors") == ["Turkey"]
+    shown, same_total = matching_count(page)
+    assert same_total == total and 0 < shown < unfiltered
+    screenshot(page, "sentences-turkey")
+
+
+def test_choosing_an_actor_and_following_its_link_to_the_explorer(page, app_url):
+    open_and_settle(page, f"{app_url}/actors")
+    assert_healthy(page, "Actors")
+    choice = page.locator('[data-testid="stSelectbox"]').filter(has_text="Actor").get_by_role("combobox")
+    assert choice.input_value() == "Russia"
+    choice.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("Iran")
+    page.get_by_role("option", name="Iran", exact=True).wait_for()
+    page.keyboard.press("Enter")
+    page.get_by_text(re.compile(r"^Sentences naming Iran \(\d+\)$")).first.wait_for()
+    settle(page)
+    assert_healthy(page, "Actors")
+    assert choice.input_value() == "Iran"
+
+    link = page.locator('[data-testid="stPageLink"]').filter(has_text=re.compile(r"Open the \d+ sentences in the explorer"))
+    n = int(re.search(r"Open the (\d+) sentences", link.inner_text()).group(1))
+    screenshot(page, "actors-iran")
+    link.locator("a").click()
+    page.wait_for_url(re.compile(r"/sentences\?"))
+    settle(page)
+    assert "sentences" in page.url and "actor=Iran" in page.url, page.url
+    assert_healthy(page, "Sentence explorer")
+    tags, (shown, total) = multiselect_tags(page, "Actors"), matching_count(page)
+    assert (tags, shown) == (["Iran"], n), f"the link opened {page.url} with actor filter {tags}, {shown} of {total} sentences"
+    screenshot(page, "sentences-iran")
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("actors?top=abc&actor=Nobody&zzz=1", "Actors"),
+        ("sentences?year=notayear&actor=<script>alert(1)</script>", "Sentence explorer"),
+    ],
+    ids=["actors", "sentences"],
+)
+def test_malformed_links_show_the_page(page, app_url, path, title):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_and_settle(page, f"{app_url}/{path}")
+    assert_healthy(page, title)
+    assert dialogs == [], f"the link ran script: {dialogs}"
+    screenshot(page, f"malformed-{path.split('?')[0]}")
