@@ -30,10 +30,10 @@ breakdown_area = st.container()
 heat, network = st.columns(2)
 
 with chart:
-    top = st.slider("How many actors", 2, len(counts), min(15, len(counts)), key="top", bind="query-params") if len(counts) > 2 else len(counts)
+    top = st.slider("How many actors", 2, len(counts), min(15, len(counts)), key="top_actors", bind="query-params") if len(counts) > 2 else len(counts)
     clicked = st.plotly_chart(actor_bar(counts, top=top), config=PLOTLY_CONFIG, key="actor_bars", on_select="rerun", selection_mode="points")
     st.caption("Click a bar, or choose an actor on the right, to read the sentences behind it.")
-    follow_click(clicked, "actor")
+    follow_click(clicked, "name")
 names = list(counts["actor"].head(top))
 
 breakdowns = [by for by in ("source", "month") if has_groups(analysis, by=by)]
@@ -45,10 +45,10 @@ with breakdown_area:
                 actor_breakdown(table, analysis.actor_colors, by=by), config=PLOTLY_CONFIG, key=f"actors_by_{by}", on_select="rerun", selection_mode="points"
             )
             st.caption(f"The {min(BROKEN_DOWN, len(names))} most mentioned actors. Click a {'bar' if by == 'source' else 'point'} to choose its actor.")
-            follow_click(clicked, "actor")
+            follow_click(clicked, "name")
 
 with detail:
-    actor = st.selectbox("Actor", list(counts["actor"]), key="actor", bind="query-params")
+    actor = st.selectbox("Actor", list(counts["actor"]), key="name", bind="query-params")
     row = counts.set_index("actor").loc[actor]
     st.markdown(f"**{escape_markdown(actor)}** ({row['type']}): {row['mentions']} mentions in {row['sentences']} sentences, {row['documents']} document{'s' if row['documents'] != 1 else ''}.")
     st.dataframe(alias_breakdown(analysis.mentions, actor), hide_index=True)

@@ -14,7 +14,7 @@ from dashboard.place_map import place_counts, places_map
 from dashboard.summary import event_choices, event_type_labels, explorer_link_for_events
 
 SHOWN_SENTENCES = 40
-CHOICES = ("year", "month", "event", "named", "place")
+CHOICES = ("year", "month", "type", "named", "where")
 
 analysis = current_analysis()
 events = analysis.events
@@ -52,7 +52,7 @@ with when:
 with kind:
     if not events.empty:
         clicked = st.plotly_chart(event_type_bar(events, labels), config=PLOTLY_CONFIG, key="type_chart", on_select="rerun", selection_mode="points")
-        follow_click(clicked, "event", reset=others("event"))
+        follow_click(clicked, "type", reset=others("type"))
 
 months, named = st.columns([3, 2])
 with months:
@@ -70,7 +70,7 @@ with named:
 
 if len(places):
     clicked = st.plotly_chart(places_map(places), config=PLOTLY_CONFIG, key="place_map", on_select="rerun", selection_mode="points")
-    follow_click(clicked, "place", reset=others("place"))
+    follow_click(clicked, "where", reset=others("where"))
     with st.expander(f"Places table ({len(places)})"):
         st.dataframe(places, hide_index=True)
         st.download_button("Download the places (CSV)", places.to_csv(index=False), file_name="places.csv", mime="text/csv")
@@ -81,10 +81,10 @@ pick = st.columns(5)
 year = pick[0].selectbox("Year", [None, *choices["year"]], format_func=lambda v: v or "any", key="year", bind="query-params")
 month = pick[1].selectbox("Month", [None, *choices["month"]], format_func=lambda v: v or "any", key="month", bind="query-params")
 # Options are labels, not keys: a bound widget writes the shown text into the URL.
-event_label = pick[2].selectbox("Event type", [None, *(labels.get(k, k) for k in choices["event"])], format_func=lambda v: v or "any", key="event", bind="query-params")
+event_label = pick[2].selectbox("Event type", [None, *(labels.get(k, k) for k in choices["event"])], format_func=lambda v: v or "any", key="type", bind="query-params")
 event_type = {labels.get(k, k): k for k in choices["event"]}.get(event_label)
 named_event = pick[3].selectbox("Named event", [None, *choices["named"]], format_func=lambda v: v or "any", key="named", bind="query-params")
-place = pick[4].selectbox("Place", [None, *choices["place"]], format_func=lambda v: v or "any", key="place", bind="query-params")
+place = pick[4].selectbox("Place", [None, *choices["place"]], format_func=lambda v: v or "any", key="where", bind="query-params")
 
 if not any((year, month, event_type, named_event, place)):
     st.info("Choose a year, month, event type, named event or place (or click one above) to read its sentences.")

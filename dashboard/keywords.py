@@ -23,14 +23,14 @@ st.caption("YAKE keyphrases of the analysed sentences. YAKE's score: **lower = m
 
 controls = st.columns([1, 2, 2, 3])
 ngram = controls[0].selectbox("Longest phrase (words)", [1, 2, 3], index=2, key="ngram", bind="query-params")
-top = controls[1].slider("How many keywords", 5, 60, 25, key="top", bind="query-params")
+top = controls[1].slider("How many keywords", 5, 60, 25, key="top_keywords", bind="query-params")
 scope = controls[2].radio("Keywords of", list(scopes), key="scope", bind="query-params") if len(scopes) > 1 else "whole corpus"
 source = doc_id = None
 if scope == "one source":
-    source = controls[3].selectbox("Source", scopes[scope], key="source", bind="query-params")
+    source = controls[3].selectbox("Source", scopes[scope], key="in_source", bind="query-params")
 elif scope == "one document":
     # No format_func: a bound widget writes the shown text into the URL, and a doc_id is the stable name.
-    doc_id = controls[3].selectbox("Document", scopes[scope], key="doc", bind="query-params")
+    doc_id = controls[3].selectbox("Document", scopes[scope], key="in_doc", bind="query-params")
     controls[3].caption(escape_markdown(titles.get(doc_id, "")[:120]))
 doc_ids = documents_of(analysis, source=source, doc_id=doc_id)
 
@@ -49,8 +49,8 @@ with cloud:
     st.image(image, caption="Size = occurrences; a keyword naming an actor takes the actor's colour, others are grey.", width="stretch")
     st.download_button("Download the word cloud (PNG)", png_bytes(image), file_name="keywords.png", mime="image/png")
 
-follow_click(event, "kw")
-keyword = st.selectbox("Keyword", list(keywords["keyword"]), key="kw", bind="query-params")
+follow_click(event, "keyword")
+keyword = st.selectbox("Keyword", list(keywords["keyword"]), key="keyword", bind="query-params")
 row = keywords.set_index("keyword").loc[keyword]
 sentences = filter_sentences(
     current_explorer_table(), SentenceFilter(keyword=keyword, doc_ids=doc_ids or (), sources=())

@@ -110,10 +110,31 @@ def test_choosing_an_actor_and_following_its_link_to_the_explorer(page, app_url)
     screenshot(page, "sentences-iran")
 
 
+def test_a_keyword_link_and_an_events_link_reach_the_explorer(page, app_url):
+    open_and_settle(page, f"{app_url}/keywords?keyword=naval+base")
+    assert_healthy(page, "Keywords")
+    link = page.locator('[data-testid="stPageLink"]').filter(has_text=re.compile(r"Open these \d+ sentences in the explorer"))
+    n = int(re.search(r"Open these (\d+) sentences", link.inner_text()).group(1))
+    link.locator("a").click()
+    page.wait_for_url(re.compile(r"/sentences\?"))
+    settle(page)
+    assert_healthy(page, "Sentence explorer")
+    assert matching_count(page)[0] == n, page.url
+
+    open_and_settle(page, f"{app_url}/events?where=Aleppo")
+    assert_healthy(page, "Events & places")
+    page.locator('[data-testid="stPageLink"]').filter(has_text="Open them in the sentence explorer").locator("a").click()
+    page.wait_for_url(re.compile(r"/sentences\?"))
+    settle(page)
+    assert_healthy(page, "Sentence explorer")
+    assert multiselect_tags(page, "Places") == ["Aleppo"]
+    screenshot(page, "sentences-from-events")
+
+
 @pytest.mark.parametrize(
     ("path", "title"),
     [
-        ("actors?top=abc&actor=Nobody&zzz=1", "Actors"),
+        ("actors?top_actors=abc&name=Nobody&zzz=1", "Actors"),
         ("sentences?year=notayear&actor=<script>alert(1)</script>", "Sentence explorer"),
     ],
     ids=["actors", "sentences"],
@@ -124,4 +145,5 @@ def test_malformed_links_show_the_page(page, app_url, path, title):
     open_and_settle(page, f"{app_url}/{path}")
     assert_healthy(page, title)
     assert dialogs == [], f"the link ran script: {dialogs}"
+    assert "could not use and ignored" in body_text(page), "a notice names the ignored parameters"
     screenshot(page, f"malformed-{path.split('?')[0]}")

@@ -12,13 +12,13 @@ def test_actors_page_renders_charts_and_aliases():
     at = actors_page()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 3
-    assert at.selectbox(key="actor").value == "Russia"
+    assert at.selectbox(key="name").value == "Russia"
     assert "Moscow" in set(at.dataframe[0].value["written as"])
 
 
 def test_choosing_an_actor_reaches_its_sentences():
-    at = actors_page(actor="Turkey")
-    assert at.selectbox(key="actor").value == "Turkey"
+    at = actors_page(name="Turkey")
+    assert at.selectbox(key="name").value == "Turkey"
     assert "Sentences naming Turkey (30)" in at.expander[0].label
     forms = set(at.dataframe[0].value["written as"])
     texts = [m.value.replace("\\", "") for m in at.expander[0].markdown]
@@ -29,7 +29,7 @@ def test_clicking_a_bar_selects_the_actor():
     at = actors_page()
     at.session_state["actor_bars"] = {"selection": {"points": [{"customdata": ["Iran", 38, 1]}], "point_indices": [0], "box": [], "lasso": []}}
     at.run()
-    assert not at.exception and at.selectbox(key="actor").value == "Iran"
+    assert not at.exception and at.selectbox(key="name").value == "Iran"
 
 
 def test_helpers(default_analysis):
@@ -46,8 +46,8 @@ def test_a_hand_choice_after_a_click_is_kept():
     at = actors_page()
     at.session_state["actor_bars"] = {"selection": {"points": [{"customdata": ["Iran", 38, 1]}], "point_indices": [0], "box": [], "lasso": []}}
     at.run()
-    at.selectbox(key="actor").set_value("Turkey").run()
-    assert at.selectbox(key="actor").value == "Turkey"
+    at.selectbox(key="name").set_value("Turkey").run()
+    assert at.selectbox(key="name").value == "Turkey"
 
 
 def test_fakes_actors_by_source_and_month(fakes_analysis, monkeypatch):
@@ -63,7 +63,7 @@ def test_fakes_actors_by_source_and_month(fakes_analysis, monkeypatch):
     assert not at.exception and len(at.tabs) == 2 and len(at.get("plotly_chart")) == 5
     at.session_state["actors_by_source"] = {"selection": {"points": [{"customdata": ["Turkey", "sana", 3]}], "point_indices": [0], "box": [], "lasso": []}}
     at.run()
-    assert not at.exception and at.selectbox(key="actor").value == "Turkey"
+    assert not at.exception and at.selectbox(key="name").value == "Turkey"
 
 
 def test_a_corpus_with_two_actors(tmp_path, monkeypatch):
@@ -71,4 +71,4 @@ def test_a_corpus_with_two_actors(tmp_path, monkeypatch):
     corpus.write_text("Russia and Turkey met. Russia spoke again. Turkey listened.", encoding="utf-8")
     monkeypatch.setenv("BRIEFING_CORPUS", str(corpus))
     at = actors_page()
-    assert not at.exception and at.selectbox(key="actor").options == ["Russia", "Turkey"]
+    assert not at.exception and at.selectbox(key="name").options == ["Russia", "Turkey"]

@@ -41,15 +41,15 @@ def test_clicks_choose_exactly_what_was_clicked():
     at.session_state["place_map"] = click(["Aleppo", 7, 7])
     at.run()
     assert not at.exception
-    assert at.selectbox(key="place").value == "Aleppo" and at.selectbox(key="year").value is None
+    assert at.selectbox(key="where").value == "Aleppo" and at.selectbox(key="year").value is None
     assert sentences_shown(at) == 7
-    at.selectbox(key="event").set_value("Military action").run()
-    assert at.selectbox(key="place").value == "Aleppo", "a chart's old selection does not override a later hand-made choice"
+    at.selectbox(key="type").set_value("Military action").run()
+    assert at.selectbox(key="where").value == "Aleppo", "a chart's old selection does not override a later hand-made choice"
     assert 0 < sentences_shown(at) <= 7
 
 
 def test_named_event_and_place_combine():
-    at = events_page(named="Fall of the Assad regime", place="Damascus")
+    at = events_page(named="Fall of the Assad regime", where="Damascus")
     assert not at.exception and 0 < sentences_shown(at) < 10
 
 
@@ -97,6 +97,6 @@ def test_choices_and_explorer_link(default_analysis):
 
 def test_events_page_on_fakes(monkeypatch):
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
-    at = events_page(event="Military action")
+    at = events_page(type="Military action")
     assert not at.exception and len(at.get("plotly_chart")) >= 4
     assert sentences_shown(at) > 100

@@ -14,7 +14,7 @@ def test_keywords_page_shows_bars_cloud_and_sentences():
     assert not at.exception
     assert at.title[0].value == "Keywords"
     assert len(at.get("plotly_chart")) == 1 and len(at.get("image")) == 1
-    keyword = at.selectbox(key="kw").value
+    keyword = at.selectbox(key="keyword").value
     summary = next(m.value for m in at.markdown if m.value.startswith(f"**{keyword}**"))
     assert "occurrences in" in summary and "YAKE score" in summary
     listed = [m.value for m in at.expander[0].markdown]
@@ -22,9 +22,9 @@ def test_keywords_page_shows_bars_cloud_and_sentences():
 
 
 def test_ngram_and_how_many_come_from_the_link():
-    at = keywords_page(ngram="1", top="10")
+    at = keywords_page(ngram="1", top_keywords="10")
     assert not at.exception
-    options = at.selectbox(key="kw").options
+    options = at.selectbox(key="keyword").options
     assert options and all(" " not in option for option in options)
     bars = at.get("plotly_chart")[0]
     assert bars.proto.spec.count('"orientation":"h"') >= 1
@@ -32,8 +32,8 @@ def test_ngram_and_how_many_come_from_the_link():
 
 def test_choosing_a_keyword_lists_exactly_its_sentences(default_analysis):
     keyword = default_analysis.keywords["keyword"].iloc[4]
-    at = keywords_page(kw=keyword)
-    assert at.selectbox(key="kw").value == keyword
+    at = keywords_page(keyword=keyword)
+    assert at.selectbox(key="keyword").value == keyword
     label = at.expander[0].label
     expected = sum(1 for text in default_analysis.sentences["text"] if match_spans(text, keyword=keyword))
     assert f"({expected})" in label
@@ -44,7 +44,7 @@ def test_clicking_a_bar_chooses_the_keyword(default_analysis):
     at = keywords_page()
     at.session_state["keyword_bars"] = {"selection": {"points": [{"customdata": [keyword, 3, 0.01, 1]}], "point_indices": [0], "box": [], "lasso": []}}
     at.run()
-    assert not at.exception and at.selectbox(key="kw").value == keyword
+    assert not at.exception and at.selectbox(key="keyword").value == keyword
 
 
 def test_word_cloud_is_deterministic_and_coloured_by_actor(default_analysis):
@@ -73,7 +73,7 @@ def test_fakes_keywords_per_source_and_document(fakes_analysis, monkeypatch):
     at = keywords_page()
     assert not at.exception and len(at.tabs) == 2
     source = sorted(fakes_analysis.documents["source"].unique())[0]
-    at = keywords_page(scope="one source", source=source)
-    assert not at.exception and at.selectbox(key="source").value == source
+    at = keywords_page(scope="one source", in_source=source)
+    assert not at.exception and at.selectbox(key="in_source").value == source
     links = [link for link in at.get("page_link")]
     assert links

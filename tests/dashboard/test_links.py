@@ -21,7 +21,7 @@ def test_malformed_links_are_ignored_with_a_notice(page):
 
 
 def test_a_valid_link_gives_no_notice():
-    at = open_page("dashboard/actors.py", actor="Turkey", top="15")
+    at = open_page("dashboard/actors.py", name="Turkey", top_actors="15")
     assert not at.exception and not notices(at), "top=15 is the default: dropped from the URL but used"
     at = open_page("dashboard/explorer.py", actor=["Turkey", "Iran"], years=["2015", "2016"], q="base")
     assert not at.exception and not notices(at)
@@ -45,3 +45,20 @@ def test_ignored_parameters():
     before = {"top": ["25"], "actor": ["Turkey", "Nobody"], "years": ["2015", "2016"], "zzz": ["1"], "embed": ["true"]}
     after = {"actor": ["Turkey"]}
     assert ignored_parameters(before, after, state) == ["actor=Nobody", "zzz=1"]
+
+
+def test_no_two_pages_bind_the_same_url_key():
+    """A key bound on two pages breaks links between them: the first page's value overrides the link's."""
+    import ast
+
+    from analysis.paths import PROJECT_ROOT
+
+    owners: dict[str, str] = {}
+    for path in sorted((PROJECT_ROOT / "dashboard").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call):
+                words = {k.arg: k.value for k in node.keywords}
+                if isinstance(words.get("bind"), ast.Constant) and isinstance(words.get("key"), ast.Constant):
+                    key = words["key"].value
+                    assert owners.setdefault(key, path.name) == path.name, f"{key!r} is bound on {owners[key]} and {path.name}"
+    assert {"actor", "kw", "name", "keyword", "where"} <= owners.keys()
