@@ -122,6 +122,15 @@ def event_sentences(
     return chosen.merge(triggers.rename("triggers").reset_index(), on=["doc_id", "sentence_id"], how="inner")
 
 
+def actor_surfaces(mentions: pd.DataFrame, actors: tuple[str, ...]) -> dict[tuple[str, int], set[str]]:
+    """(doc_id, sentence_id) -> the words that named any of ``actors`` there, whitespace collapsed (for highlighting)."""
+    chosen = mentions[mentions["actor"].isin(actors)]
+    found: dict[tuple[str, int], set[str]] = {}
+    for doc_id, sentence_id, surface in zip(chosen["doc_id"], chosen["sentence_id"], chosen["surface"]):
+        found.setdefault((doc_id, int(sentence_id)), set()).add(" ".join(surface.split()))
+    return found
+
+
 def match_spans(text: str, *, keyword: str = "", literal: str = "") -> list[tuple[int, int]]:
     """Where a sentence matches the filter's keyword (as counted, variants included) and literal text."""
     spans = keyword_spans(text, keyword) if keyword.strip() else []

@@ -8,7 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 NEUTRAL = "#5b6770"
-FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
+INK = "#1f2d3a"
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15, color=INK)
 # The chart toolbar's camera button saves a PNG at presentation resolution.
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -32,6 +33,7 @@ def actor_bar(actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
             cliponaxis=False,
         )
     )
+    room_for_labels(figure, data["mentions"].max() if len(data) else 1)
     return layout(figure, title="Who is talked about (mentions)", height=max(320, 34 * len(data) + 120))
 
 
@@ -58,69 +60,95 @@ def actor_breakdown(table: pd.DataFrame, colours: dict[str, str], *, by: str) ->
     return layout(figure, title=title, height=440)
 
 
-def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = False, title: str | None = None) -> go.Figure:
-    """Horizontal bars of the top keywords, best first: length = occurrences; YAKE's score (lower = better) on hover or beside the bar."""
-    data = keywords.head(top).iloc[::-1]
-    labels = [f"{c}  ·  {s:.3g}" for c, s in zip(data["count"], data["score"])] if show_score else data["count"]
+def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = False, by_count: bool = False) -> go.Figure:
+    """Horizontal bars of the top keywords by YAKE rank (or re-ordered by occurrences): length = occurrences, YAKE score on hover or beside the bar."""
+    data = keywords.head(top)
+    if by_count:
+        data = data.sort_values(["count", "rank"], ascending=[False, True])
+    data = data.iloc[::-1]
+    labels = [f"{c} · {s:.2g}" for c, s in zip(data["count"], data["score"])] if show_score else data["count"]
+    has_docs = "doc_count" in data
     figure = go.Figure(
         go.Bar(
             x=data["count"],
             y=data["keyword"],
             orientation="h",
             marker_color=NEUTRAL,
-            customdata=data[["keyword", "rank", "score", "doc_count"]].to_numpy() if "doc_count" in data else data[["keyword", "rank", "score"]].to_numpy(),
+            customdata=data[["keyword", "rank", "score", "doc_count"] if has_docs else ["keyword", "rank", "score"]].to_numpy(),
             hovertemplate="<b>%{customdata[0]}</b> (rank %{customdata[1]})<br>%{x} occurrences"
-            + (" in %{customdata[3]} documents" if "doc_count" in data else "")
+            + (" in %{customdata[3]} documents" if has_docs else "")
             + "<br>YAKE score %{customdata[2]:.4g} (lower = more relevant)<extra></extra>",
             text=labels,
             textposition="outside",
             cliponaxis=False,
         )
     )
-    default = "What is said: top keywords by YAKE" + (" (bar = occurrences · YAKE score, lower = better)" if show_score else " (bar = occurrences)")
-    figure.update_xaxes(title="occurrences in the analysed sentences" if show_score else None)
-    return layout(figure, title=title or default, height=max(320, 30 * len(data) + 120))
+    room_for_labels(figure, data["count"].max() if len(data) else 1, share=0.35 if show_score else 0.22)
+    order = "by occurrences" if by_count else "ranked by YAKE"
+    subtitle = "bar = occurrences" + (" · label: occurrences · YAKE score (lower = more relevant)" if show_score else "")
+    return layout(figure, title=f"What is said: top keywords, {order}", subtitle=subtitle, height=max(340, 30 * len(data) + 140))
 
 
-def layout(figure: go.Figure, *, title: str, height: int) -> go.Figure:
-    """The house style: titled, white, readable on a projector."""
+def layout(figure: go.Figure, *, title: str, height: int, subtitle: str | None = None) -> go.Figure:
+    """The house style: titled, white, dark ink (Streamlit's chart theme greys labels), readable on a projector."""
+    heading = dict(text=title, x=0, font=dict(size=18, color=INK))
+    if subtitle:
+        heading["subtitle"] = dict(text=subtitle, font=dict(size=13, color=NEUTRAL))
     figure.update_layout(
-        title=dict(text=title, x=0, font=dict(size=18)),
+        title=heading,
         font=FONT,
         height=height,
-        margin=dict(l=10, r=40, t=60, b=40),
+        margin=dict(l=10, r=40, t=80 if subtitle else 60, b=40),
         plot_bgcolor="white",
         paper_bgcolor="white",
     )
-    figure.update_xaxes(gridcolor="#e5e8eb", zeroline=False)
-    figure.update_yaxes(automargin=True)
+    axis_ink = dict(tickfont=dict(color=INK, size=14), title_font=dict(color=INK, size=14))
+    figure.update_xaxes(gridcolor="#e5e8eb", zeroline=False, **axis_ink)
+    figure.update_yaxes(automargin=True, **axis_ink)
     return figure
 
 
+def room_for_labels(figure: go.Figure, largest: float, *, share: float = 0.22) -> go.Figure:
+    """Widen a horizontal bar chart's value axis so labels outside the longest bar are not cut off."""
+    figure.update_xaxes(range=[0, max(float(largest), 1.0) * (1 + share)])
+    return figure
+
+
+NETWORK_HEIGHT = 620
+
+
 def cooccurrence_heatmap(cooccurrence: pd.DataFrame, actors: list[str]) -> go.Figure:
-    """Actors × actors: how many sentences name both."""
+    """Actors × actors: how many sentences name both (colour on a log scale, so one big pair does not wash out the rest)."""
     matrix = pd.DataFrame(0, index=actors, columns=actors)
     for row in cooccurrence.itertuples():
         if row.actor_a in matrix.index and row.actor_b in matrix.index:
             matrix.loc[row.actor_a, row.actor_b] = matrix.loc[row.actor_b, row.actor_a] = row.sentences
+    counts = matrix.to_numpy()
+    largest = max(int(counts.max()) if counts.size else 1, 1)
+    ticks = [v for v in (1, 3, 10, 30, 100, 300, 1000, 3000, 10000) if v <= largest] or [1]
     figure = go.Figure(
         go.Heatmap(
-            z=matrix.to_numpy(),
+            z=[[math.log10(1 + v) for v in row] for row in counts],
+            customdata=counts,
             x=actors,
             y=actors,
             colorscale="Blues",
-            hovertemplate="%{y} & %{x}: %{z} sentences<extra></extra>",
-            colorbar=dict(title="sentences"),
+            zmin=0,
+            hovertemplate="%{y} & %{x}: %{customdata} sentences<extra></extra>",
+            colorbar=dict(title="sentences", tickvals=[math.log10(1 + v) for v in ticks], ticktext=[str(v) for v in ticks]),
+            xgap=1,
+            ygap=1,
         )
     )
     figure.update_yaxes(autorange="reversed")
-    return layout(figure, title="Named in the same sentence", height=max(420, 28 * len(actors) + 160))
+    figure.update_xaxes(tickangle=-45)
+    return layout(figure, title="Named in the same sentence", height=NETWORK_HEIGHT)
 
 
 def cooccurrence_network(cooccurrence: pd.DataFrame, actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
-    """Actors on a circle, sized by mentions, joined by lines as thick as their shared sentences."""
+    """Actors on a circle, sized by mentions, joined by lines as thick as their shared sentences; names outside the circle."""
     nodes = actor_counts.head(top).reset_index(drop=True)
-    angle = {a: 2 * math.pi * i / max(len(nodes), 1) for i, a in enumerate(nodes["actor"])}
+    angle = {a: math.pi / 2 - 2 * math.pi * i / max(len(nodes), 1) for i, a in enumerate(nodes["actor"])}
     position = {a: (math.cos(t), math.sin(t)) for a, t in angle.items()}
     figure = go.Figure()
     edges = cooccurrence[cooccurrence["actor_a"].isin(angle) & cooccurrence["actor_b"].isin(angle)]
@@ -128,7 +156,7 @@ def cooccurrence_network(cooccurrence: pd.DataFrame, actor_counts: pd.DataFrame,
     for row in edges.itertuples():
         (x0, y0), (x1, y1) = position[row.actor_a], position[row.actor_b]
         figure.add_scatter(
-            x=[x0, x1], y=[y0, y1], mode="lines", line=dict(width=1 + 9 * row.sentences / widest, color="rgba(91,103,112,0.35)"),
+            x=[x0, x1], y=[y0, y1], mode="lines", line=dict(width=1 + 9 * row.sentences / widest, color="rgba(91,103,112,0.30)"),
             hoverinfo="skip", showlegend=False,
         )
     biggest = max(nodes["mentions"].max() if len(nodes) else 1, 1)
@@ -137,12 +165,21 @@ def cooccurrence_network(cooccurrence: pd.DataFrame, actor_counts: pd.DataFrame,
         y=[position[a][1] for a in nodes["actor"]],
         mode="markers+text",
         text=nodes["actor"],
-        textposition="top center",
-        marker=dict(size=[14 + 40 * (m / biggest) ** 0.5 for m in nodes["mentions"]], color=list(nodes["color"].fillna(NEUTRAL))),
+        textposition=[_outside(angle[a]) for a in nodes["actor"]],
+        marker=dict(size=[12 + 26 * (m / biggest) ** 0.5 for m in nodes["mentions"]], color=list(nodes["color"].fillna(NEUTRAL)), line=dict(color="white", width=1)),
         customdata=nodes[["actor", "mentions"]].to_numpy(),
         hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]} mentions<extra></extra>",
         showlegend=False,
     )
-    figure.update_xaxes(visible=False, range=[-1.35, 1.35])
-    figure.update_yaxes(visible=False, range=[-1.25, 1.3], scaleanchor="x")
-    return layout(figure, title="Who is mentioned with whom", height=620)
+    figure.update_xaxes(visible=False, range=[-2.4, 2.4])
+    figure.update_yaxes(visible=False, range=[-1.3, 1.3])
+    return layout(figure, title="Who is mentioned with whom", height=NETWORK_HEIGHT)
+
+
+def _outside(theta: float) -> str:
+    """Where a node's label goes so that it sits outside the circle and clear of its neighbours'."""
+    x, y = math.cos(theta), math.sin(theta)
+    if abs(x) < 0.2:
+        return "top center" if y > 0 else "bottom center"
+    vertical = "top" if y > 0.5 else "bottom" if y < -0.5 else "middle"
+    return f"{vertical} {'right' if x > 0 else 'left'}"

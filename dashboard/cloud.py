@@ -14,7 +14,7 @@ FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 FALLBACK_COLOUR = "#5b6770"
 
 
-def word_cloud(weights: dict[str, float], colours: dict[str, str], *, width: int = 1600, height: int = 800) -> Image:
+def word_cloud(weights: dict[str, float], colours: dict[str, str], *, width: int = 1200, height: int = 700) -> Image:
     """A word cloud of phrases sized by weight, each drawn in ``colours[phrase]``; the same input gives the same image."""
     if not weights:
         raise ValueError("a word cloud needs at least one phrase with a weight")
@@ -26,7 +26,8 @@ def word_cloud(weights: dict[str, float], colours: dict[str, str], *, width: int
         prefer_horizontal=1.0,
         max_words=len(weights),
         relative_scaling=0.5,
-        min_font_size=12,
+        # The image is shown at ~500 px wide: smaller type would be unreadable on screen and on a projector.
+        min_font_size=30,
         margin=6,
         random_state=7,
         color_func=lambda word, **_: colours.get(word, FALLBACK_COLOUR),

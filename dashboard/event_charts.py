@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import NEUTRAL, layout
+from dashboard.charts import NEUTRAL, layout, room_for_labels
 
 BASIS_LABELS = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}
 BASIS_COLOURS = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5a6"}
@@ -30,30 +30,57 @@ def event_timeline(events: pd.DataFrame) -> go.Figure:
             hovertemplate="%{x}: %{y} references (" + label + ")<extra></extra>",
         )
     figure.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2))
-    years = counts["timeline_year"]
-    span = int(years.max() - years.min()) if len(years) else 0
-    figure.update_xaxes(dtick=1 if span <= 20 else None, title=None)
+    per_year = counts.groupby("timeline_year")["references"].sum()
+    first, last = _main_span(per_year)
+    span = last - first
+    figure.update_xaxes(range=[first - 0.7, last + 0.7], dtick=1 if span <= 10 else 2 if span <= 20 else None, tickangle=0, title=None)
     figure.update_yaxes(title="references")
-    return layout(figure, title="When: event references by year", height=380)
+    earlier = per_year[per_year.index < first]
+    if len(earlier):
+        figure.add_annotation(
+            x=0, y=1.02, xref="paper", yref="paper", xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=13, color=NEUTRAL),
+            text=f"+ {_references(int(earlier.sum()))} to {_years(int(earlier.index.min()), int(earlier.index.max()))}, before this span: double-click the chart to show all",
+        )
+    return layout(figure, title="When: event references by year", height=400)
+
+
+def _references(n: int) -> str:
+    return f"{n} reference{'' if n == 1 else 's'}"
+
+
+def _years(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _main_span(per_year: pd.Series, *, gap: int = 10, share: float = 0.1) -> tuple[int, int]:
+    """The years the timeline opens on: all, unless a few references sit before a long gap (they would squash the rest)."""
+    years = sorted(int(y) for y in per_year.index)
+    if not years:
+        return 0, 0
+    total = per_year.sum()
+    for before, after in zip(years, years[1:]):
+        if after - before > gap and per_year[per_year.index <= before].sum() <= share * total:
+            return _main_span(per_year[per_year.index >= after], gap=gap, share=share)[0], years[-1]
+    return years[0], years[-1]
 
 
 def event_months(events: pd.DataFrame) -> go.Figure:
     """Event references per month, for those whose month is known."""
     placed = events.dropna(subset=["timeline_year", "timeline_month"])
     counts = placed.groupby(["timeline_year", "timeline_month"]).size().reset_index(name="references")
-    labels = [f"{MONTHS[int(m) - 1]} {int(y)}" for y, m in zip(counts["timeline_year"], counts["timeline_month"])]
+    labels = [f"{MONTHS[int(m) - 1]}<br>{int(y)}" for y, m in zip(counts["timeline_year"], counts["timeline_month"])]
     figure = go.Figure(
         go.Bar(
             x=labels,
             y=counts["references"],
             marker_color=BASIS_COLOURS["text"],
             customdata=[[f"{int(y)}-{int(m):02d}"] for y, m in zip(counts["timeline_year"], counts["timeline_month"])],
-            hovertemplate="%{x}: %{y} references<extra></extra>",
+            hovertemplate="%{customdata[0]}: %{y} references<extra></extra>",
         )
     )
-    figure.update_xaxes(type="category", tickangle=-45 if len(labels) > 8 else 0, title=None)
+    figure.update_xaxes(type="category", tickangle=-45 if len(labels) > 14 else 0, title=None)
     figure.update_yaxes(title="references")
-    return layout(figure, title="By month, where the month is known", height=380)
+    return layout(figure, title="By month, where the month is known", subtitle="only months with references are shown", height=400)
 
 
 def event_type_bar(events: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
@@ -73,6 +100,7 @@ def event_type_bar(events: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
             cliponaxis=False,
         )
     )
+    room_for_labels(figure, counts.max() if len(counts) else 1)
     return layout(figure, title="What kind of event", height=max(320, 32 * len(counts) + 120))
 
 
@@ -92,6 +120,7 @@ def named_event_bar(events: pd.DataFrame, *, top: int = 15) -> go.Figure:
             cliponaxis=False,
         )
     )
+    room_for_labels(figure, counts.max() if len(counts) else 1)
     return layout(figure, title="Named events referenced", height=max(320, 40 * len(counts) + 120))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.explore import SentenceFilter, filter_sentences, match_spans
+from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
 from dashboard.highlight import escape_markdown, highlight
 from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.summary import event_type_labels, explorer_options, keyword_in_context, neighbours, page_of
@@ -58,18 +58,28 @@ def spans_of(sentence: str) -> list[tuple[int, int]]:
     return match_spans(sentence, keyword=keyword, literal=text)
 
 
+named = actor_surfaces(analysis.mentions, tuple(actors)) if actors else {}
+
+
+def read_spans(sentence: str, doc_id: str, sentence_id: int) -> list[tuple[int, int]]:
+    """Matches of the keyword and free text, and the words naming the chosen actors."""
+    surfaces = named.get((doc_id, sentence_id), ())
+    return spans_of(sentence) + [span for surface in surfaces for span in match_spans(sentence, literal=surface)]
+
+
 read, kwic, rows = st.tabs(["Read", "Keyword in context", "Table and export"])
 with read:
     pages = max(1, -(-len(result) // PAGE_SIZE))
-    page = st.number_input(f"Page (of {pages})", 1, pages, 1, key="page") if pages > 1 else 1
-    show_context = st.toggle("Show the neighbouring sentences", key="context")
+    paging, context = st.columns([1, 4], vertical_alignment="bottom")
+    page = paging.number_input(f"Page (of {pages})", 1, pages, 1, key="page") if pages > 1 else 1
+    show_context = context.toggle("Show the neighbouring sentences", key="context")
     for row in page_of(result, page, PAGE_SIZE).itertuples():
         with st.container(border=True):
             if show_context:
                 before, after = neighbours(table, row.doc_id, row.sentence_id)
                 if before:
                     st.caption(escape_markdown(before))
-            st.markdown(highlight(row.text, spans_of(row.text)))
+            st.markdown(highlight(row.text, read_spans(row.text, row.doc_id, row.sentence_id)))
             if show_context and after:
                 st.caption(escape_markdown(after))
             actors_here = row.actors.strip("|").replace("|", ", ")

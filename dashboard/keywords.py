@@ -13,6 +13,7 @@ from dashboard.interaction import follow_click
 from dashboard.summary import documents_of, keyword_colours, keyword_scopes, keywords_by_group
 
 SHOWN_SENTENCES = 30
+CLOUD_WORDS = 40
 
 analysis = current_analysis()
 scopes = keyword_scopes(analysis)
@@ -21,17 +22,18 @@ titles = dict(zip(analysis.documents["doc_id"], analysis.documents["title"]))
 st.title("Keywords")
 st.caption("YAKE keyphrases of the analysed sentences. YAKE's score: **lower = more relevant**; bars show how often each occurs.")
 
-controls = st.columns([1, 2, 2, 3])
-ngram = controls[0].selectbox("Longest phrase (words)", [1, 2, 3], index=2, key="ngram", bind="query-params")
+controls = st.columns([1, 2, 2, 2, 3])
+ngram = controls[0].selectbox("Words", [1, 2, 3], index=2, key="ngram", bind="query-params", help="Longest keyphrase, in words.")
 top = controls[1].slider("How many keywords", 5, 60, 25, key="top_keywords", bind="query-params")
-scope = controls[2].radio("Keywords of", list(scopes), key="scope", bind="query-params") if len(scopes) > 1 else "whole corpus"
+order = controls[2].radio("Bars in order of", ["YAKE rank", "occurrences"], key="order_keywords", bind="query-params")
+scope = controls[3].radio("Keywords of", list(scopes), key="scope", bind="query-params") if len(scopes) > 1 else "whole corpus"
 source = doc_id = None
 if scope == "one source":
-    source = controls[3].selectbox("Source", scopes[scope], key="in_source", bind="query-params")
+    source = controls[4].selectbox("Source", scopes[scope], key="in_source", bind="query-params")
 elif scope == "one document":
     # No format_func: a bound widget writes the shown text into the URL, and a doc_id is the stable name.
-    doc_id = controls[3].selectbox("Document", scopes[scope], key="in_doc", bind="query-params")
-    controls[3].caption(escape_markdown(titles.get(doc_id, "")[:120]))
+    doc_id = controls[4].selectbox("Document", scopes[scope], key="in_doc", bind="query-params")
+    controls[4].caption(escape_markdown(titles.get(doc_id, "")[:120]))
 doc_ids = documents_of(analysis, source=source, doc_id=doc_id)
 
 keywords, doc_keywords = current_keywords(ngram=ngram, doc_ids=doc_ids)
@@ -40,27 +42,28 @@ if keywords.empty:
     st.stop()
 shown = keywords.head(top)
 
-bars, cloud = st.columns([1, 1])
+bars, side = st.columns([1, 1])
 with bars:
-    event = st.plotly_chart(keyword_bar(shown, top=top, show_score=True), config=PLOTLY_CONFIG, key="keyword_bars", on_select="rerun", selection_mode="points")
-    st.caption("Click a bar, or choose a keyword below, to read the sentences behind it.")
-with cloud:
-    image = word_cloud(dict(zip(shown["keyword"], shown["count"].clip(lower=1))), keyword_colours(shown, actor_lexicon()))
-    st.image(image, caption="Size = occurrences; a keyword naming an actor takes the actor's colour, others are grey.", width="stretch")
+    event = st.plotly_chart(
+        keyword_bar(shown, top=top, show_score=True, by_count=order == "occurrences"), config=PLOTLY_CONFIG, key="keyword_bars", on_select="rerun", selection_mode="points"
+    )
+    st.caption("Click a bar, or choose a keyword on the right, to read the sentences behind it.")
+    follow_click(event, "keyword")
+with side:
+    in_cloud = shown.head(CLOUD_WORDS)
+    image = word_cloud(dict(zip(in_cloud["keyword"], in_cloud["count"].clip(lower=1))), keyword_colours(in_cloud, actor_lexicon()))
+    st.image(image, caption=f"The {len(in_cloud)} top keywords. Size = occurrences; a keyword naming an actor takes the actor's colour, others are grey.", width="stretch")
     st.download_button("Download the word cloud (PNG)", png_bytes(image), file_name="keywords.png", mime="image/png")
+    keyword = st.selectbox("Keyword", list(keywords["keyword"]), key="keyword", bind="query-params")
+    row = keywords.set_index("keyword").loc[keyword]
+    sentences = filter_sentences(current_explorer_table(), SentenceFilter(keyword=keyword, doc_ids=doc_ids or ()))
+    st.markdown(
+        f"**{escape_markdown(keyword)}**: rank {int(row['rank'])}, YAKE score {row['score']:.4g}, "
+        f"{int(row['count'])} occurrences in {len(sentences)} sentences."
+    )
+    link_params = {"kw": keyword} | ({"source": source} if source else {}) | ({"doc": doc_id} if doc_id else {})
+    st.page_link("dashboard/explorer.py", label=f"Open these {len(sentences)} sentences in the explorer", icon=":material/manage_search:", query_params=link_params)
 
-follow_click(event, "keyword")
-keyword = st.selectbox("Keyword", list(keywords["keyword"]), key="keyword", bind="query-params")
-row = keywords.set_index("keyword").loc[keyword]
-sentences = filter_sentences(
-    current_explorer_table(), SentenceFilter(keyword=keyword, doc_ids=doc_ids or (), sources=())
-)
-st.markdown(
-    f"**{escape_markdown(keyword)}**: rank {int(row['rank'])}, YAKE score {row['score']:.4g}, "
-    f"{int(row['count'])} occurrences in {len(sentences)} sentences."
-)
-link_params = {"kw": keyword} | ({"source": source} if source else {}) | ({"doc": doc_id} if doc_id else {})
-st.page_link("dashboard/explorer.py", label=f"Open these {len(sentences)} sentences in the explorer", icon=":material/manage_search:", query_params=link_params)
 with st.expander(f"Sentences with “{keyword}” ({len(sentences)})", expanded=True):
     for text, doc, sentence_id in sentences[["text", "doc_id", "sentence_id"]].head(SHOWN_SENTENCES).itertuples(index=False):
         st.markdown(f"{highlight(text, match_spans(text, keyword=keyword))}  \n:gray[{escape_markdown(f'{doc} · sentence {sentence_id}')}]")

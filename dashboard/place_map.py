@@ -43,7 +43,7 @@ def places_map(counts: pd.DataFrame, *, labelled: int = 10) -> go.Figure:
         x=counts["lon"],
         y=counts["lat"],
         mode="markers+text",
-        text=[name if i < labelled else "" for i, name in enumerate(counts["place"])],
+        text=_labels(counts, labelled=labelled),
         textposition="top center",
         textfont=dict(size=13, color="#1f2d3a"),
         marker=dict(size=[8 + 42 * math.sqrt(m / biggest) for m in counts["mentions"]], color=BUBBLE, opacity=0.7, line=dict(color="white", width=1)),
@@ -58,6 +58,22 @@ def places_map(counts: pd.DataFrame, *, labelled: int = 10) -> go.Figure:
     figure.update_yaxes(range=[y0, y1], visible=False, scaleanchor="x", scaleratio=1 / max(math.cos(middle), 0.2))
     figure.update_layout(plot_bgcolor="white", dragmode="pan")
     return layout(figure, title="Where: places mentioned (bubble area = mentions)", height=620)
+
+
+def _labels(counts: pd.DataFrame, *, labelled: int) -> list[str]:
+    """Names for the most mentioned places, skipping any too close to a bigger one already named (labels would collide)."""
+    (x0, x1), (y0, y1) = _frame(counts)
+    near_x, near_y = (x1 - x0) / 9, (y1 - y0) / 14
+    named: list[tuple[float, float]] = []
+    labels = []
+    for name, lon, lat in zip(counts["place"], counts["lon"].astype(float), counts["lat"].astype(float)):
+        crowded = any(abs(lon - x) < near_x and abs(lat - y) < near_y for x, y in named)
+        if len(named) < labelled and not crowded:
+            named.append((lon, lat))
+            labels.append(name)
+        else:
+            labels.append("")
+    return labels
 
 
 def _lines(rings: list[list[list[float]]]) -> dict[str, list]:
@@ -75,7 +91,7 @@ def _frame(counts: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, floa
     if counts.empty:
         return (-180.0, 180.0), (-60.0, 85.0)
     lon, lat = counts["lon"].astype(float), counts["lat"].astype(float)
-    pad = 3.0
+    pad = max(3.0, 0.08 * float(lon.max() - lon.min()))
     x0, x1, y0, y1 = lon.min() - pad, lon.max() + pad, lat.min() - pad, lat.max() + pad
     if x1 - x0 < MIN_SPAN:
         x0, x1 = (x0 + x1) / 2 - MIN_SPAN / 2, (x0 + x1) / 2 + MIN_SPAN / 2

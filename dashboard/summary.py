@@ -35,7 +35,7 @@ def corpus_figures(analysis: Analysis) -> dict[str, Any]:
         span = f"{int(years.min())} – {int(years.max())}" if len(years) else "—"
         help_text = "The documents have no dates; this is the span of years written in event references."
     counts = analysis.cleaning.get("counts", {})
-    removed = ", ".join(f"{n} {KIND_LABELS.get(kind, kind)}" for kind, n in counts.items()) or "nothing removed"
+    removed = ", ".join(f"{KIND_LABELS.get(kind, kind)} × {n}" for kind, n in counts.items()) or "nothing removed"
     title = docs["title"].iloc[0] if len(docs) == 1 and docs["title"].iloc[0] else f"{len(docs)} documents"
     return {
         "title": display_title(title, " ".join(analysis.sentences["text"].head(2000))),
@@ -132,7 +132,11 @@ def keyword_in_context(
 def alias_breakdown(mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
     """How often each surface form was counted for an actor, commonest first."""
     forms = mentions.loc[mentions["actor"] == actor, "surface"]
-    return forms.value_counts().rename_axis("written as").reset_index(name="mentions")
+    # Case variants ("Russian military", "Russian Military") are one form, shown as most often written.
+    folded = forms.str.casefold()
+    shown = forms.groupby(folded).agg(lambda f: f.value_counts().index[0])
+    counts = folded.value_counts()
+    return pd.DataFrame({"written as": shown.reindex(counts.index).to_numpy(), "mentions": counts.to_numpy()})
 
 
 def selected_value(event: Any, field: int = 0) -> str | None:

@@ -1,3 +1,7 @@
+import math
+
+import pytest
+
 from dashboard.charts import cooccurrence_heatmap, cooccurrence_network
 from dashboard.summary import alias_breakdown, selected_value
 
@@ -38,7 +42,11 @@ def test_helpers(default_analysis):
     assert selected_value({"selection": {"points": []}}) is None
     names = list(default_analysis.actor_counts["actor"].head(6))
     heat = cooccurrence_heatmap(default_analysis.cooccurrence, names).data[0]
-    assert (heat.z == heat.z.T).all()
+    counts = heat.customdata
+    assert (counts == counts.T).all(), "hover shows the true, symmetric counts"
+    assert heat.z[0][1] == pytest.approx(math.log10(1 + counts[0][1])), "colour on a log scale"
+    assert set(breakdown["written as"].str.casefold()) == set(breakdown["written as"].str.casefold().unique())
+    assert len(breakdown["written as"].str.casefold().unique()) == len(breakdown), "case variants are one form"
     assert len(cooccurrence_network(default_analysis.cooccurrence, default_analysis.actor_counts, top=6).data) >= 2
 
 

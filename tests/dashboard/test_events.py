@@ -100,3 +100,13 @@ def test_events_page_on_fakes(monkeypatch):
     at = events_page(type="Military action")
     assert not at.exception and len(at.get("plotly_chart")) >= 4
     assert sentences_shown(at) > 100
+
+
+def test_timeline_opens_on_the_main_span_and_says_what_is_before_it():
+    import pandas as pd
+
+    events = pd.DataFrame({"timeline_year": [1944] + [2011, 2015, 2015, 2024] * 4, "date_basis": "text"})
+    figure = event_timeline(events)
+    first, last = figure.layout.xaxis.range
+    assert 2010 < first < 2011 and 2024 < last < 2025, "the last bar is whole"
+    assert "1 reference to 1944, before this span" in figure.layout.annotations[0].text

@@ -41,3 +41,10 @@ def test_corpus_text_is_escaped():
     assert r"\<script\>" in escaped and r"\]\(javascript" in escaped and r"\$5" in escaped and r"\*bold\*" in escaped
     marked = highlight("Russia’s bases at Tartus", [(18, 24)])
     assert marked.endswith("bases at :orange-background[Tartus]"), "the space before a highlight is kept"
+
+
+def test_chosen_actors_are_highlighted_as_written():
+    at = open_page("dashboard/explorer.py", actor="Russia")
+    shown = [m.value for m in at.markdown if "orange-background" in m.value]
+    assert shown and all(":orange-background[" in text for text in shown)
+    assert any(":orange-background[Moscow]" in text or ":orange-background[Kremlin]" in text for text in shown), "aliases are highlighted too"
