@@ -50,12 +50,12 @@ with breakdown_area:
 with detail:
     actor = st.selectbox("Actor", list(counts["actor"]), key="name", bind="query-params")
     row = counts.set_index("actor").loc[actor]
-    st.markdown(f"**{escape_markdown(actor)}** ({row['type']}): {row['mentions']} mentions in {row['sentences']} sentences, {row['documents']} document{'s' if row['documents'] != 1 else ''}.")
+    st.markdown(f"**{escape_markdown(actor)}** ({escape_markdown(row['type'])}): {row['mentions']} mentions in {row['sentences']} sentences, {row['documents']} document{'s' if row['documents'] != 1 else ''}.")
     st.dataframe(alias_breakdown(analysis.mentions, actor), hide_index=True)
     st.page_link("dashboard/explorer.py", label=f"Open the {row['sentences']} sentences in the explorer", icon=":material/manage_search:", query_params={"actor": actor})
 
 sentences = filter_sentences(current_explorer_table(), SentenceFilter(actors=(actor,)))
-with sentences_area, st.expander(f"Sentences naming {actor} ({len(sentences)})", expanded=True):
+with sentences_area, st.expander(f"Sentences naming {escape_markdown(actor)} ({len(sentences)})", expanded=True):
     for text, doc_id, sentence_id in sentences[["text", "doc_id", "sentence_id"]].head(SHOWN_SENTENCES).itertuples(index=False):
         st.markdown(f"{escape_markdown(text)}  \n:gray[{escape_markdown(f'{doc_id} · sentence {sentence_id}')}]")
     if len(sentences) > SHOWN_SENTENCES:

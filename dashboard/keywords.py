@@ -64,7 +64,7 @@ with side:
     link_params = {"kw": keyword} | ({"source": source} if source else {}) | ({"doc": doc_id} if doc_id else {})
     st.page_link("dashboard/explorer.py", label=f"Open these {len(sentences)} sentences in the explorer", icon=":material/manage_search:", query_params=link_params)
 
-with st.expander(f"Sentences with “{keyword}” ({len(sentences)})", expanded=True):
+with st.expander(f"Sentences with “{escape_markdown(keyword)}” ({len(sentences)})", expanded=True):
     for text, doc, sentence_id in sentences[["text", "doc_id", "sentence_id"]].head(SHOWN_SENTENCES).itertuples(index=False):
         st.markdown(f"{highlight(text, match_spans(text, keyword=keyword))}  \n:gray[{escape_markdown(f'{doc} · sentence {sentence_id}')}]")
     if len(sentences) > SHOWN_SENTENCES:

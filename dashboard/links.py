@@ -13,6 +13,8 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.highlight import escape_markdown
+
 # Streamlit's own parameters (embedding options) are never reported.
 RESERVED = frozenset({"embed", "embed_options"})
 NOTICE_KEY = "_links_checked_page"
@@ -60,4 +62,4 @@ def run_with_link_check(run: Callable[[], None], page_key: str) -> None:
             for key in before.keys() - st.session_state.keys() - RESERVED:
                 del st.query_params[key]
             if ignored:
-                notice.caption(f":material/link_off: This link had parameters the page could not use and ignored: {', '.join(ignored)[:300]}")
+                notice.caption(":material/link_off: This link had parameters the page could not use and ignored: " + escape_markdown(", ".join(ignored)[:300]))

@@ -20,6 +20,7 @@ from analysis.explore import sentence_table
 from analysis.lexicons import ActorLexicon, load_actor_lexicon
 from analysis.paths import DEFAULT_CORPUS
 from analysis.pipeline import keywords_for
+from dashboard.highlight import escape_markdown
 
 CORPUS_ENV = "BRIEFING_CORPUS"
 
@@ -77,7 +78,7 @@ def _current_corpus() -> tuple[Corpus, str]:
     try:
         return _read_corpus(str(path), _modified(path))
     except (CorpusError, OSError) as error:
-        st.error(f"Could not open the corpus {path}: {error} The bundled corpus is shown instead.", icon=":material/error:")
+        st.error(escape_markdown(f"Could not open the corpus {path}: {error} The bundled corpus is shown instead."), icon=":material/error:")
         return _read_corpus(str(DEFAULT_CORPUS), _modified(DEFAULT_CORPUS))
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.charts import PLOTLY_CONFIG, actor_bar, keyword_bar
 from dashboard.event_charts import event_timeline
+from dashboard.highlight import escape_markdown
 from dashboard.interaction import open_on_click
 from dashboard.loader import current_analysis
 from dashboard.summary import cleaning_tables, corpus_figures
@@ -13,7 +14,7 @@ from dashboard.summary import cleaning_tables, corpus_figures
 analysis = current_analysis()
 figures = corpus_figures(analysis)
 
-st.title(figures["title"])
+st.title(escape_markdown(figures["title"]))
 st.caption("Every figure comes from the sentences of the corpus; the command line reproduces it: `python -m analysis`.")
 
 columns = st.columns(4)

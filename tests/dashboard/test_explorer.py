@@ -48,3 +48,19 @@ def test_chosen_actors_are_highlighted_as_written():
     shown = [m.value for m in at.markdown if "orange-background" in m.value]
     assert shown and all(":orange-background[" in text for text in shown)
     assert any(":orange-background[Moscow]" in text or ":orange-background[Kremlin]" in text for text in shown), "aliases are highlighted too"
+
+
+def test_explorer_on_fakes_filters_by_source_and_pages(monkeypatch):
+    from tests.conftest import FAKES_CSV, shared_file
+
+    monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
+    at = explorer()
+    assert not at.exception
+    total = matching(at)
+    assert total > 5000 and at.number_input(key="page").max > 100, "large corpora are paged"
+    at.multiselect(key="source").set_value(["sana"]).run()
+    sana = matching(at)
+    assert 0 < sana < total
+    at.multiselect(key="actor").set_value(["Russia"]).run()
+    assert 0 < matching(at) < sana
+    assert set(at.dataframe[-1].value["source"]) == {"sana"}

@@ -51,3 +51,14 @@ def test_clicking_a_year_opens_that_year():
     at.session_state["overview_timeline"] = {"selection": {"points": [{"customdata": [2015, "text"]}], "point_indices": [0], "box": [], "lasso": []}}
     at.run()
     assert not at.exception and at.slider(key="years").value == (2015, 2015)
+
+
+def test_overview_on_fakes(monkeypatch):
+    from tests.conftest import FAKES_CSV, shared_file
+
+    monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
+    at = open_page()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Documents"] == "804" and metrics["Dates"].startswith("20")
+    assert at.title[0].value == "804 documents" and len(at.get("plotly_chart")) == 3
