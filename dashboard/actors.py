@@ -9,7 +9,7 @@ from dashboard.charts import PLOTLY_CONFIG, actor_bar, actor_breakdown, cooccurr
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import follow_click
 from dashboard.loader import current_analysis, current_explorer_table
-from dashboard.summary import actor_mentions_by, alias_breakdown, has_groups
+from dashboard.summary import actor_mentions_by, alias_breakdown, has_groups, top_pairs
 
 SHOWN_SENTENCES = 30
 BROKEN_DOWN = 8
@@ -65,3 +65,11 @@ with heat:
     st.plotly_chart(cooccurrence_heatmap(analysis.cooccurrence, names), config=PLOTLY_CONFIG, key="actor_heatmap")
 with network:
     st.plotly_chart(cooccurrence_network(analysis.cooccurrence, counts, top=top), config=PLOTLY_CONFIG, key="actor_network")
+pairs = top_pairs(analysis.cooccurrence, names)
+if pairs:
+    pair, link = st.columns([2, 3], vertical_alignment="bottom")
+    chosen = pair.selectbox("Sentences naming both", list(pairs), format_func=lambda p: f"{p[0]} & {p[1]} ({pairs[p]})", key="pair")
+    link.page_link(
+        "dashboard/explorer.py", label=f"Open the {pairs[chosen]} sentences naming {chosen[0]} and {chosen[1]}", icon=":material/manage_search:",
+        query_params={"actor": list(chosen), "mode": "all of them"},
+    )

@@ -258,3 +258,10 @@ def has_groups(analysis: Analysis, *, by: str) -> bool:
     if by == "source":
         return docs.loc[docs["source"] != "", "source"].nunique() > 1
     return pd.to_datetime(docs["date"], errors="coerce").dt.strftime("%Y-%m").nunique() > 1
+
+
+def top_pairs(cooccurrence: pd.DataFrame, actors: list[str]) -> dict[tuple[str, str], int]:
+    """(actor_a, actor_b) -> sentences naming both, for pairs among ``actors``, most shared first."""
+    shown = cooccurrence[cooccurrence["actor_a"].isin(actors) & cooccurrence["actor_b"].isin(actors)]
+    shown = shown.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True])
+    return {(a, b): int(n) for a, b, n in zip(shown["actor_a"], shown["actor_b"], shown["sentences"])}

@@ -80,3 +80,17 @@ def test_a_corpus_with_two_actors(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CORPUS", str(corpus))
     at = actors_page()
     assert not at.exception and at.selectbox(key="name").options == ["Russia", "Turkey"]
+
+
+def test_a_pair_leads_to_the_sentences_naming_both(default_analysis):
+    from analysis.explore import SentenceFilter, filter_sentences, sentence_table
+    from dashboard.summary import top_pairs
+
+    pairs = top_pairs(default_analysis.cooccurrence, list(default_analysis.actor_counts["actor"]))
+    (a, b), n = next(iter(pairs.items()))
+    both = filter_sentences(sentence_table(default_analysis), SentenceFilter(actors=(a, b), all_actors=True))
+    assert len(both) == n
+    at = actors_page()
+    assert not at.exception and at.selectbox(key="pair").value == (a, b)
+    at = open_page("dashboard/explorer.py", actor=[a, b], mode="all of them")
+    assert int(at.metric[0].value.split(" of ")[0]) == n

@@ -11,7 +11,7 @@ def test_overview_renders_key_elements():
     assert at.expander and "repeated passage" in at.expander[0].label
 
 
-def test_analysis_is_not_recomputed_on_rerun(monkeypatch):
+def test_analysis_is_not_recomputed_on_rerun_or_page_switch(monkeypatch):
     import analysis.pipeline
 
     at = open_page()
@@ -19,6 +19,9 @@ def test_analysis_is_not_recomputed_on_rerun(monkeypatch):
     monkeypatch.setattr(analysis.pipeline, "clean_corpus", lambda *a, **k: calls.append(1))
     at.run()
     assert not at.exception and calls == []
+    for page in ("dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/explorer.py", "dashboard/overview.py"):
+        at.switch_page(page).run()
+        assert not at.exception and calls == [], f"switching to {page} recomputed the analysis"
 
 
 def test_corpus_key_follows_content():
