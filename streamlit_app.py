@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from dashboard.highlight import escape_markdown
 from dashboard.links import run_with_link_check
+from dashboard.loader import corpus_problem
 
 st.set_page_config(page_title="Briefing dashboard", page_icon=":material/insights:", layout="wide")
 
@@ -15,4 +17,7 @@ page = st.navigation(
         st.Page("dashboard/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
     ]
 )
+problem = corpus_problem()
+if problem:
+    st.error(escape_markdown(problem), icon=":material/error:")
 run_with_link_check(page.run, page.url_path)

@@ -158,9 +158,11 @@ def keywords_for(analysis: Analysis, *, ngram: int = 3, doc_ids: Collection[str]
     if doc_ids is None and ngram == analysis.ngram:
         return analysis.keywords, analysis.doc_keywords
     everything = sentences_by_document(analysis.sentences)
-    chosen = everything if doc_ids is None else {d: everything[d] for d in doc_ids if d in everything}
-    if not chosen:
+    known = set(analysis.documents["doc_id"])
+    if doc_ids is not None and not known.intersection(doc_ids):
         raise ValueError("none of the chosen documents is in this analysis")
+    # A document left with no sentence (a duplicate, only noise) simply yields no keyword.
+    chosen = everything if doc_ids is None else {d: everything.get(d, []) for d in doc_ids if d in known}
     return keyword_tables(chosen, ngram=ngram, boilerplate=boilerplate_lines(list(everything.values())))
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.explore import SentenceFilter, filter_sentences
+from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
 from dashboard.charts import PLOTLY_CONFIG, actor_bar, actor_breakdown, cooccurrence_heatmap, cooccurrence_network
+from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import follow_click
 from dashboard.loader import current_analysis, current_explorer_table
-from dashboard.summary import actor_mentions_by, alias_breakdown, has_groups, top_pairs
+from dashboard.summary import actor_mentions_by, alias_breakdown, counted, has_groups, top_pairs
 
 SHOWN_SENTENCES = 30
 BROKEN_DOWN = 8
@@ -33,7 +34,7 @@ with chart:
     top = st.slider("How many actors", 2, len(counts), min(15, len(counts)), key="top_actors", bind="query-params") if len(counts) > 2 else len(counts)
     clicked = st.plotly_chart(actor_bar(counts, top=top), config=PLOTLY_CONFIG, key="actor_bars", on_select="rerun", selection_mode="points")
     st.caption("Click a bar, or choose an actor on the right, to read the sentences behind it.")
-    follow_click(clicked, "name")
+    follow_click(clicked, "name", chart="actor_bars")
 names = list(counts["actor"].head(top))
 
 breakdowns = [by for by in ("source", "month") if has_groups(analysis, by=by)]
@@ -45,21 +46,24 @@ with breakdown_area:
                 actor_breakdown(table, analysis.actor_colors, by=by), config=PLOTLY_CONFIG, key=f"actors_by_{by}", on_select="rerun", selection_mode="points"
             )
             st.caption(f"The {min(BROKEN_DOWN, len(names))} most mentioned actors. Click a {'bar' if by == 'source' else 'point'} to choose its actor.")
-            follow_click(clicked, "name")
+            follow_click(clicked, "name", chart=f"actors_by_{by}")
 
 with detail:
     actor = st.selectbox("Actor", list(counts["actor"]), key="name", bind="query-params")
     row = counts.set_index("actor").loc[actor]
-    st.markdown(f"**{escape_markdown(actor)}** ({escape_markdown(row['type'])}): {row['mentions']} mentions in {row['sentences']} sentences, {row['documents']} document{'s' if row['documents'] != 1 else ''}.")
+    st.markdown(
+        f"**{escape_markdown(actor)}** ({escape_markdown(row['type'])}): {counted(row['mentions'], 'mention')} in "
+        f"{counted(row['sentences'], 'sentence')}, {counted(row['documents'], 'document')}."
+    )
     st.dataframe(alias_breakdown(analysis.mentions, actor), hide_index=True)
-    st.page_link("dashboard/explorer.py", label=f"Open the {row['sentences']} sentences in the explorer", icon=":material/manage_search:", query_params={"actor": actor})
+    st.page_link("dashboard/explorer.py", label=f"Open the {counted(row['sentences'], 'sentence')} in the explorer", icon=":material/manage_search:", query_params={"actor": actor})
 
 sentences = filter_sentences(current_explorer_table(), SentenceFilter(actors=(actor,)))
+named = actor_surfaces(analysis.mentions, (actor,))
 with sentences_area, st.expander(f"Sentences naming {escape_markdown(actor)} ({len(sentences)})", expanded=True):
-    for text, doc_id, sentence_id in sentences[["text", "doc_id", "sentence_id"]].head(SHOWN_SENTENCES).itertuples(index=False):
-        st.markdown(f"{escape_markdown(text)}  \n:gray[{escape_markdown(f'{doc_id} · sentence {sentence_id}')}]")
-    if len(sentences) > SHOWN_SENTENCES:
-        st.caption(f"First {SHOWN_SENTENCES} of {len(sentences)}; the explorer shows them all.")
+    show_sentences(
+        sentences, lambda row: [s for surface in named.get((row.doc_id, row.sentence_id), ()) for s in match_spans(row.text, literal=surface)], limit=SHOWN_SENTENCES
+    )
 
 with heat:
     st.plotly_chart(cooccurrence_heatmap(analysis.cooccurrence, names), config=PLOTLY_CONFIG, key="actor_heatmap")
@@ -70,6 +74,6 @@ if pairs:
     pair, link = st.columns([2, 3], vertical_alignment="bottom")
     chosen = pair.selectbox("Sentences naming both", list(pairs), format_func=lambda p: f"{p[0]} & {p[1]} ({pairs[p]})", key="pair")
     link.page_link(
-        "dashboard/explorer.py", label=f"Open the {pairs[chosen]} sentences naming {chosen[0]} and {chosen[1]}", icon=":material/manage_search:",
+        "dashboard/explorer.py", label=escape_markdown(f"Open the {counted(pairs[chosen], 'sentence')} naming {chosen[0]} and {chosen[1]}"), icon=":material/manage_search:",
         query_params={"actor": list(chosen), "mode": "all of them"},
     )

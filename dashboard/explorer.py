@@ -7,7 +7,7 @@ import streamlit as st
 from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
 from dashboard.highlight import escape_markdown, highlight
 from dashboard.loader import current_analysis, current_explorer_table
-from dashboard.summary import event_type_labels, explorer_options, keyword_in_context, neighbours, page_of
+from dashboard.summary import event_type_labels, explorer_options, keyword_in_context, neighbours, page_of, sorted_sentences
 
 PAGE_SIZE = 20
 
@@ -49,12 +49,14 @@ result = filter_sentences(table, chosen)
 st.metric("Matching sentences", f"{len(result):,} of {len(table):,}")
 
 order = st.radio("Order", ["document order", "newest documents first", "longest first"], horizontal=True, key="order")
-if order == "newest documents first":
-    result = result.sort_values(["date", "doc_id", "sentence_id"], ascending=[False, True, True], kind="stable")
-elif order == "longest first":
-    result = result.assign(length=result["text"].str.len()).sort_values("length", ascending=False, kind="stable")
+result = sorted_sentences(result, order)
+if st.session_state.get("_explorer_view") != (chosen, order):
+    # New filters or order: back to the first page, not page 8 of a shorter list.
+    st.session_state["_explorer_view"] = (chosen, order)
+    st.session_state["page"] = 1
 
 def spans_of(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence matches the keyword and the free text."""
     return match_spans(sentence, keyword=keyword, literal=text)
 
 

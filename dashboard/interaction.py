@@ -7,7 +7,16 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.summary import selected_value
+
+
+def selected_value(event: Any, field: int = 0) -> str | None:
+    """The customdata field of the first point chosen on a Plotly chart (None when nothing is chosen)."""
+    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) or hasattr(event, "get") else []
+    for point in points:
+        data = point.get("customdata")
+        if data:
+            return str(data[field])
+    return None
 
 
 def _new_click(event: Any, memory: str, field: int) -> str | None:
@@ -18,13 +27,14 @@ def _new_click(event: Any, memory: str, field: int) -> str | None:
     return value if fresh else None
 
 
-def follow_click(event: Any, target: str, *, reset: Iterable[str] = (), reset_to: Any = None, field: int = 0) -> None:
+def follow_click(event: Any, target: str, *, chart: str, reset: Iterable[str] = (), reset_to: Any = None, field: int = 0) -> None:
     """Set control ``target`` to the clicked point's customdata[field] when the click is new; reset the ``reset`` controls.
 
     A chart's selection persists across reruns; applying it only when it changes lets the
     control be changed by hand afterwards. Call before the target control is drawn.
     """
-    value = _new_click(event, f"_click_{target}", field)
+    # One memory per chart: two charts setting the same control must not reset each other's memory.
+    value = _new_click(event, f"_click_{chart}", field)
     if value is not None:
         st.session_state[target] = value
         for key in reset:

@@ -7,10 +7,11 @@ import streamlit as st
 from analysis.explore import SentenceFilter, filter_sentences, match_spans
 from dashboard.charts import PLOTLY_CONFIG, keyword_bar
 from dashboard.cloud import png_bytes, word_cloud
-from dashboard.highlight import escape_markdown, highlight
+from dashboard.evidence import show_sentences
+from dashboard.highlight import escape_markdown
 from dashboard.loader import actor_lexicon, current_analysis, current_explorer_table, current_keywords
 from dashboard.interaction import follow_click
-from dashboard.summary import documents_of, keyword_colours, keyword_scopes, keywords_by_group
+from dashboard.summary import counted, documents_of, keyword_colours, keyword_scopes, keywords_by_group
 
 SHOWN_SENTENCES = 30
 CLOUD_WORDS = 40
@@ -48,7 +49,7 @@ with bars:
         keyword_bar(shown, top=top, show_score=True, by_count=order == "occurrences"), config=PLOTLY_CONFIG, key="keyword_bars", on_select="rerun", selection_mode="points"
     )
     st.caption("Click a bar, or choose a keyword on the right, to read the sentences behind it.")
-    follow_click(event, "keyword")
+    follow_click(event, "keyword", chart="keyword_bars")
 with side:
     in_cloud = shown.head(CLOUD_WORDS)
     image = word_cloud(dict(zip(in_cloud["keyword"], in_cloud["count"].clip(lower=1))), keyword_colours(in_cloud, actor_lexicon()))
@@ -59,16 +60,13 @@ with side:
     sentences = filter_sentences(current_explorer_table(), SentenceFilter(keyword=keyword, doc_ids=doc_ids or ()))
     st.markdown(
         f"**{escape_markdown(keyword)}**: rank {int(row['rank'])}, YAKE score {row['score']:.4g}, "
-        f"{int(row['count'])} occurrences in {len(sentences)} sentences."
+        f"{counted(int(row['count']), 'occurrence')} in {counted(len(sentences), 'sentence')}."
     )
     link_params = {"kw": keyword} | ({"source": source} if source else {}) | ({"doc": doc_id} if doc_id else {})
-    st.page_link("dashboard/explorer.py", label=f"Open these {len(sentences)} sentences in the explorer", icon=":material/manage_search:", query_params=link_params)
+    st.page_link("dashboard/explorer.py", label=f"Open these {counted(len(sentences), 'sentence')} in the explorer", icon=":material/manage_search:", query_params=link_params)
 
 with st.expander(f"Sentences with “{escape_markdown(keyword)}” ({len(sentences)})", expanded=True):
-    for text, doc, sentence_id in sentences[["text", "doc_id", "sentence_id"]].head(SHOWN_SENTENCES).itertuples(index=False):
-        st.markdown(f"{highlight(text, match_spans(text, keyword=keyword))}  \n:gray[{escape_markdown(f'{doc} · sentence {sentence_id}')}]")
-    if len(sentences) > SHOWN_SENTENCES:
-        st.caption(f"First {SHOWN_SENTENCES} of {len(sentences)}; the explorer shows them all.")
+    show_sentences(sentences, lambda row: match_spans(row.text, keyword=keyword), limit=SHOWN_SENTENCES)
 
 with st.expander("All keywords of this selection (table and CSV)"):
     st.dataframe(keywords, hide_index=True)

@@ -20,7 +20,6 @@ from analysis.explore import sentence_table
 from analysis.lexicons import ActorLexicon, load_actor_lexicon
 from analysis.paths import DEFAULT_CORPUS
 from analysis.pipeline import keywords_for
-from dashboard.highlight import escape_markdown
 
 CORPUS_ENV = "BRIEFING_CORPUS"
 
@@ -52,13 +51,13 @@ def _read_corpus(path: str, modified: tuple[int, ...]) -> tuple[Corpus, str]:
 
 
 @st.cache_data(show_spinner="Analysing the corpus…", max_entries=8)
-def analyse_corpus(_corpus: Corpus, key: str, ngram: int = 3) -> Analysis:
-    """The analysis of a corpus, cached by its content key and settings."""
-    return analyze(_corpus, ngram=ngram)
+def analyse_corpus(_corpus: Corpus, key: str) -> Analysis:
+    """The analysis of a corpus, cached by its content key."""
+    return analyze(_corpus)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _explorer_table(_analysis: Analysis, key: str, ngram: int) -> pd.DataFrame:
+def _explorer_table(_analysis: Analysis, key: str) -> pd.DataFrame:
     return sentence_table(_analysis)
 
 
@@ -73,13 +72,24 @@ def actor_lexicon() -> ActorLexicon:
     return load_actor_lexicon()
 
 
-def _current_corpus() -> tuple[Corpus, str]:
+def _resolved_corpus() -> tuple[Corpus, str, str | None]:
+    """The corpus to show, its key, and why the chosen one could not be opened (None when it could)."""
     path = corpus_path()
     try:
-        return _read_corpus(str(path), _modified(path))
+        return (*_read_corpus(str(path), _modified(path)), None)
     except (CorpusError, OSError) as error:
-        st.error(escape_markdown(f"Could not open the corpus {path}: {error} The bundled corpus is shown instead."), icon=":material/error:")
-        return _read_corpus(str(DEFAULT_CORPUS), _modified(DEFAULT_CORPUS))
+        problem = f"Could not open the corpus {path}: {error} The bundled corpus is shown instead."
+        return (*_read_corpus(str(DEFAULT_CORPUS), _modified(DEFAULT_CORPUS)), problem)
+
+
+def corpus_problem() -> str | None:
+    """Why the corpus named by $BRIEFING_CORPUS could not be opened, or None."""
+    return _resolved_corpus()[2]
+
+
+def _current_corpus() -> tuple[Corpus, str]:
+    corpus, key, _ = _resolved_corpus()
+    return corpus, key
 
 
 def current_analysis() -> Analysis:
@@ -90,7 +100,7 @@ def current_analysis() -> Analysis:
 def current_explorer_table() -> pd.DataFrame:
     """The sentence explorer's table for the dashboard's corpus (built once per corpus)."""
     corpus, key = _current_corpus()
-    return _explorer_table(analyse_corpus(corpus, key), key, 3)
+    return _explorer_table(analyse_corpus(corpus, key), key)
 
 
 def current_keywords(*, ngram: int = 3, doc_ids: tuple[str, ...] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -9,7 +9,7 @@ from dashboard.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import open_on_click
 from dashboard.loader import current_analysis
-from dashboard.summary import cleaning_tables, corpus_figures
+from dashboard.summary import cleaning_tables, corpus_figures, year_range
 
 analysis = current_analysis()
 figures = corpus_figures(analysis)
@@ -32,8 +32,12 @@ with right:
     open_on_click(clicked, "kw", chart="overview_keywords")
 
 if analysis.events["timeline_year"].notna().any():
-    clicked = st.plotly_chart(event_timeline(analysis.events), config=PLOTLY_CONFIG, key="overview_timeline", on_select="rerun", selection_mode="points")
-    open_on_click(clicked, "years", chart="overview_timeline", repeat=True)
+    span = year_range(analysis.events)
+    if span and span[0] < span[1]:
+        clicked = st.plotly_chart(event_timeline(analysis.events), config=PLOTLY_CONFIG, key="overview_timeline", on_select="rerun", selection_mode="points")
+        open_on_click(clicked, "years", chart="overview_timeline", repeat=True)
+    else:  # a single year: the explorer has no year filter to open, the Events page lists them
+        st.plotly_chart(event_timeline(analysis.events), config=PLOTLY_CONFIG, key="overview_timeline")
     st.caption("Click a bar on any chart to read the sentences behind it in the sentence explorer.")
 else:
     st.info("No event reference in this corpus has a year, a named event or a dated document to place it on a timeline.")
@@ -49,4 +53,4 @@ with st.expander(f"Cleaning report: {figures['removed']}"):
         st.subheader("Repeated passages counted once")
         st.dataframe(repeats, hide_index=True)
     for warning in analysis.cleaning.get("load_warnings", []):
-        st.warning(warning)
+        st.warning(escape_markdown(warning))

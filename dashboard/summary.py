@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -36,7 +37,7 @@ def corpus_figures(analysis: Analysis) -> dict[str, Any]:
         help_text = "The documents have no dates; this is the span of years written in event references."
     counts = analysis.cleaning.get("counts", {})
     removed = ", ".join(f"{KIND_LABELS.get(kind, kind)} × {n}" for kind, n in counts.items()) or "nothing removed"
-    title = docs["title"].iloc[0] if len(docs) == 1 and docs["title"].iloc[0] else f"{len(docs)} documents"
+    title = docs["title"].iloc[0] if len(docs) == 1 and docs["title"].iloc[0] else counted(len(docs), "document")
     return {
         "title": display_title(title, " ".join(analysis.sentences["text"].head(2000))),
         "documents": len(docs),
@@ -86,14 +87,24 @@ def event_type_labels() -> dict[str, str]:
 
 def explorer_options(analysis: Analysis) -> dict[str, Any]:
     """Choices for the explorer's filters: actors by mentions, places, sources, documents, year range."""
-    years = analysis.events["timeline_year"].dropna()
     return {
         "actors": list(analysis.actor_counts["actor"]),
         "places": list(analysis.places["place"].value_counts().index),
-        "sources": sorted(s for s in analysis.documents["source"].unique() if s),
+        "sources": sources_of(analysis.documents),
         "documents": list(analysis.documents["doc_id"]),
-        "years": (int(years.min()), int(years.max())) if len(years) else None,
+        "years": year_range(analysis.events),
     }
+
+
+def year_range(events: pd.DataFrame) -> tuple[int, int] | None:
+    """First and last year on the events timeline (None when no reference is placed)."""
+    years = events["timeline_year"].dropna()
+    return (int(years.min()), int(years.max())) if len(years) else None
+
+
+def sources_of(documents: pd.DataFrame) -> list[str]:
+    """The documents' non-empty sources, sorted."""
+    return sorted(s for s in documents["source"].unique() if s)
 
 
 def page_of(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
@@ -139,16 +150,6 @@ def alias_breakdown(mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
     return pd.DataFrame({"written as": shown.reindex(counts.index).to_numpy(), "mentions": counts.to_numpy()})
 
 
-def selected_value(event: Any, field: int = 0) -> str | None:
-    """The customdata field of the first point chosen on a Plotly chart (None when nothing is chosen)."""
-    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) or hasattr(event, "get") else []
-    for point in points:
-        data = point.get("customdata")
-        if data:
-            return str(data[field])
-    return None
-
-
 # Keywords that name no actor are drawn in greys, darkest for the most relevant.
 KEYWORD_GREYS = ("#1f2d3a", "#34495e", "#4d5d6c", "#66737f")
 
@@ -168,7 +169,7 @@ def keyword_scopes(analysis: Analysis) -> dict[str, list[str]]:
     """The ways keywords can be drawn: whole corpus, and per source / per document when there are several."""
     docs = analysis.documents
     scopes = {"whole corpus": []}
-    sources = sorted(s for s in docs["source"].unique() if s)
+    sources = sources_of(docs)
     if len(sources) > 1:
         scopes["one source"] = sources
     if len(docs) > 1:
@@ -219,16 +220,74 @@ def event_choices(events: pd.DataFrame, places: pd.DataFrame) -> dict[str, list[
     }
 
 
-def explorer_link_for_events(*, year: str | None, event_label: str | None, place: str | None) -> dict[str, str | list[str]]:
-    """Sentence-explorer URL parameters for the same year, event type (by its label, as the URL shows it) and place."""
+@dataclass(frozen=True)
+class EventQuery:
+    """What the Events page's choosers ask for, parsed (None = any)."""
+
+    year: int | None = None
+    month: int | None = None
+    event_type: str | None = None
+    event_label: str | None = None
+    named_event: str | None = None
+    place: str | None = None
+    conflict: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing is chosen."""
+        return not any((self.year, self.month, self.event_type, self.named_event, self.place))
+
+
+def event_query(
+    *, year: str | None, month: str | None, event_label: str | None, named_event: str | None, place: str | None, labels: dict[str, str]
+) -> EventQuery:
+    """The choosers' values ("2015", "2015-09", an event type's label, …) as one query; a month implies its year."""
+    month_year, month_number = (int(part) for part in month.split("-")) if month else (None, None)
+    conflict = f"{month} is not in {year}: no reference can match both." if year and month_year and int(year) != month_year else None
+    keys = {label: key for key, label in labels.items()}
+    return EventQuery(
+        year=int(year) if year else month_year, month=month_number, event_type=keys.get(event_label, event_label) if event_label else None,
+        event_label=event_label, named_event=named_event, place=place, conflict=conflict,
+    )
+
+
+def explorer_link_for_events(query: EventQuery, *, years_available: int) -> dict[str, str | list[str]]:
+    """Sentence-explorer URL parameters that show exactly the same sentences, or {} when the explorer cannot.
+
+    The explorer filters sentences, not single references: a year and an event type from two
+    different references of one sentence would pass there but not here; months and named events
+    have no explorer filter; a corpus with a single year has no year slider.
+    """
+    if query.month or query.named_event or (query.year and query.event_type) or (query.year and years_available < 2):
+        return {}
     link: dict[str, str | list[str]] = {}
-    if year:
-        link["years"] = [year, year]
-    if event_label:
-        link["event"] = event_label
-    if place:
-        link["place"] = place
+    if query.year:
+        link["years"] = [str(query.year)] * 2
+    if query.event_label:
+        link["event"] = query.event_label
+    if query.place:
+        link["place"] = query.place
     return link
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 sentence", "1,204 sentences"."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def source_line(row: Any) -> str:
+    """Where a sentence comes from: document, sentence number, and source and date when known."""
+    parts = (row.doc_id, f"sentence {row.sentence_id}", getattr(row, "source", ""), getattr(row, "date", ""))
+    return " · ".join(str(part) for part in parts if part)
+
+
+def sorted_sentences(sentences: pd.DataFrame, order: str) -> pd.DataFrame:
+    """The explorer's rows in "document order", "newest documents first" or "longest first"."""
+    if order == "newest documents first":
+        return sentences.sort_values(["date", "doc_id", "sentence_id"], ascending=[False, True, True], kind="stable")
+    if order == "longest first":
+        return sentences.loc[sentences["text"].str.len().sort_values(ascending=False, kind="stable").index]
+    return sentences
 
 
 def actor_mentions_by(analysis: Analysis, *, by: str, actors: list[str]) -> pd.DataFrame:
@@ -240,7 +299,7 @@ def actor_mentions_by(analysis: Analysis, *, by: str, actors: list[str]) -> pd.D
         raise ValueError('by must be "source" or "month"')
     docs = analysis.documents[["doc_id", "source", "date"]].copy()
     if by == "month":
-        docs["group"] = pd.to_datetime(docs["date"], errors="coerce").dt.strftime("%Y-%m")
+        docs["group"] = publication_months(docs)
     else:
         docs["group"] = docs["source"].where(docs["source"] != "")
     mentions = analysis.mentions[analysis.mentions["actor"].isin(actors)].merge(docs[["doc_id", "group"]], on="doc_id")
@@ -255,9 +314,12 @@ def actor_mentions_by(analysis: Analysis, *, by: str, actors: list[str]) -> pd.D
 def has_groups(analysis: Analysis, *, by: str) -> bool:
     """Whether the corpus has at least two sources (by="source") or two document months (by="month")."""
     docs = analysis.documents
-    if by == "source":
-        return docs.loc[docs["source"] != "", "source"].nunique() > 1
-    return pd.to_datetime(docs["date"], errors="coerce").dt.strftime("%Y-%m").nunique() > 1
+    return len(sources_of(docs)) > 1 if by == "source" else publication_months(docs).nunique() > 1
+
+
+def publication_months(documents: pd.DataFrame) -> pd.Series:
+    """Each document's publication month as "YYYY-MM" (NaN where the date is missing or unreadable)."""
+    return pd.to_datetime(documents["date"], errors="coerce").dt.strftime("%Y-%m")
 
 
 def top_pairs(cooccurrence: pd.DataFrame, actors: list[str]) -> dict[tuple[str, str], int]:

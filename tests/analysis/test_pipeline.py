@@ -105,3 +105,14 @@ def test_actor_named_reads_aliases():
     lexicon = load_actor_lexicon()
     assert actor_named("Kremlin officials", lexicon) == "Russia"
     assert actor_named("naval base", lexicon) is None
+
+
+def test_keywords_for_a_document_with_no_sentence_are_empty():
+    from analysis.pipeline import keywords_for
+
+    text = "Russia keeps its naval base at Tartus and its air base at Khmeimim in Syria. " * 3
+    result = analyze(corpus_from_texts([text, text]))
+    empty = [d for d in result.documents["doc_id"] if d not in set(result.sentences["doc_id"])]
+    assert empty, "the duplicate keeps no sentence"
+    keywords, per_doc = keywords_for(result, doc_ids=tuple(empty))
+    assert keywords.empty and per_doc.empty

@@ -3,7 +3,8 @@ import math
 import pytest
 
 from dashboard.charts import cooccurrence_heatmap, cooccurrence_network
-from dashboard.summary import alias_breakdown, selected_value
+from dashboard.interaction import selected_value
+from dashboard.summary import alias_breakdown
 
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
@@ -94,3 +95,23 @@ def test_a_pair_leads_to_the_sentences_naming_both(default_analysis):
     assert not at.exception and at.selectbox(key="pair").value == (a, b)
     at = open_page("dashboard/explorer.py", actor=[a, b], mode="all of them")
     assert int(at.metric[0].value.split(" of ")[0]) == n
+
+
+def test_a_hand_choice_after_a_click_is_kept_when_breakdowns_are_shown(tmp_path, monkeypatch):
+    path = tmp_path / "three.csv"
+    path.write_text(
+        "text,source,date\n"
+        '"Russia and Turkey met in Sochi. Iran was absent.",tass,2019-01-05\n'
+        '"Turkey and Iran spoke. Russia waited.",anadolu,2019-02-07\n'
+        '"Iran, Russia and Turkey signed a deal.",irna,2019-03-09\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("BRIEFING_CORPUS", str(path))
+    at = actors_page()
+    assert len(at.tabs) == 2
+    at.session_state["actor_bars"] = {"selection": {"points": [{"customdata": ["Turkey", 3, 3]}], "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    assert at.selectbox(key="name").value == "Turkey"
+    at.selectbox(key="name").set_value("Iran").run()
+    at.run()
+    assert at.selectbox(key="name").value == "Iran"

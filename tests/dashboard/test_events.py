@@ -1,7 +1,7 @@
 from analysis.explore import event_sentences
 from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
 from dashboard.place_map import place_counts, places_map, world_outline
-from dashboard.summary import event_choices, event_type_labels, explorer_link_for_events
+from dashboard.summary import event_choices, event_query, event_type_labels, explorer_link_for_events
 
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
@@ -15,7 +15,7 @@ def click(point: list) -> dict:
 
 
 def sentences_shown(at) -> int:
-    summary = next(m.value for m in at.markdown if m.value.endswith("sentences** match."))
+    summary = next(m.value for m in at.markdown if m.value.endswith("** match."))
     return int(summary.strip("*").split()[0].replace(",", "").strip("*"))
 
 
@@ -92,7 +92,40 @@ def test_map_frames_the_places_and_works_offline(default_analysis):
 def test_choices_and_explorer_link(default_analysis):
     choices = event_choices(default_analysis.events, place_counts(default_analysis.places))
     assert choices["year"] == sorted(choices["year"]) and choices["event"][0] == "military_action"
-    assert explorer_link_for_events(year="2015", event_label=None, place="Aleppo") == {"years": ["2015", "2015"], "place": "Aleppo"}
+    labels = event_type_labels()
+
+    def link(**chosen):
+        query = event_query(**({"year": None, "month": None, "event_label": None, "named_event": None, "place": None} | chosen), labels=labels)
+        return explorer_link_for_events(query, years_available=len(choices["year"]))
+
+    assert link(year="2015", place="Aleppo") == {"years": ["2015", "2015"], "place": "Aleppo"}
+    assert link(event_label="Military action", place="Aleppo") == {"event": "Military action", "place": "Aleppo"}
+    assert link(year="2015", event_label="Military action") == {}, "year and type are per reference here, per sentence there"
+    assert link(month="2015-09") == {} and link(named_event="Fall of the Assad regime") == {}
+    assert event_query(year="2014", month="2015-09", event_label=None, named_event=None, place=None, labels=labels).conflict
+
+
+def test_every_offered_events_link_opens_the_same_sentences(default_analysis):
+    from analysis.explore import SentenceFilter, filter_sentences, sentence_table
+
+    table = sentence_table(default_analysis)
+    events = default_analysis.events
+    choices = event_choices(events, place_counts(default_analysis.places))
+    labels = event_type_labels()
+    checked = 0
+    for year in [None, *choices["year"]]:
+        for label in [None, *(labels[k] for k in choices["event"][:4])]:
+            for place in [None, *choices["place"][:3]]:
+                query = event_query(year=year, month=None, event_label=label, named_event=None, place=place, labels=labels)
+                link = explorer_link_for_events(query, years_available=len(choices["year"]))
+                if query.empty or not link:
+                    continue
+                here = event_sentences(table, events, year=query.year, event_type=query.event_type, place=place)
+                years = tuple(int(y) for y in link["years"]) if "years" in link else None
+                there = filter_sentences(table, SentenceFilter(event_types=(query.event_type,) if query.event_type else (), years=years, places=(place,) if place else ()))
+                assert len(here) == len(there), (year, label, place)
+                checked += 1
+    assert checked > 20
 
 
 def test_events_page_on_fakes(monkeypatch):

@@ -64,3 +64,11 @@ def test_explorer_on_fakes_filters_by_source_and_pages(monkeypatch):
     at.multiselect(key="actor").set_value(["Russia"]).run()
     assert 0 < matching(at) < sana
     assert set(at.dataframe[-1].value["source"]) == {"sana"}
+
+
+def test_a_new_filter_goes_back_to_the_first_page():
+    at = explorer()
+    at.number_input(key="page").set_value(8).run()
+    assert at.number_input(key="page").value == 8
+    at.text_input(key="kw").input("Russia").run()
+    assert at.number_input(key="page").value == 1

@@ -65,3 +65,23 @@ def test_overview_on_fakes(monkeypatch):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Documents"] == "804" and metrics["Dates"].startswith("20")
     assert at.title[0].value == "804 documents" and len(at.get("plotly_chart")) == 3
+
+
+def test_a_corpus_that_cannot_be_opened_is_said_once_and_the_default_shown(monkeypatch, tmp_path):
+    monkeypatch.setenv("BRIEFING_CORPUS", str(tmp_path / "missing_*file*.csv"))
+    for page in (None, "dashboard/keywords.py", "dashboard/explorer.py"):
+        at = open_page(page)
+        assert not at.exception
+        errors = [e.value for e in at.error]
+        assert len(errors) == 1 and "Could not open the corpus" in errors[0] and r"\*file\*" in errors[0]
+
+
+def test_a_single_untitled_document_and_a_single_year(monkeypatch, tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text('text\n"Russia began strikes in Syria in 2015. Turkey objected in 2015."\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CORPUS", str(path))
+    at = open_page()
+    assert not at.exception and at.title[0].value == "1 document"
+    at.session_state["overview_timeline"] = {"selection": {"points": [{"customdata": [2015, "text"]}], "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception and at.title[0].value == "1 document", "a one-year timeline does not open an explorer it cannot filter"
