@@ -8,7 +8,7 @@ Pure Python (no Streamlit). Main entry points:
 - ``python -m analysis`` writes those tables as files (see :mod:`analysis.cli`).
 """
 
-from analysis.corpus import Corpus, CorpusError, Document, corpus_from_texts, load_corpus
+from analysis.corpus import Columns, Corpus, CorpusError, Document, corpus_from_files, corpus_from_texts, load_corpus
 from analysis.lexicons import LexiconError, load_actor_lexicon
 from analysis.pipeline import Analysis, analyze
 

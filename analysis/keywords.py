@@ -24,6 +24,8 @@ import yake
 from analysis.segment import analysed_sentences
 
 MAX_NGRAM = 3
+# Longer "words" (hashes, base64, a pasted run of letters) are never keywords; real ones stay well under.
+LONGEST_WORD = 30
 CANDIDATES_PER_DOCUMENT = 40
 # YAKE's cost grows faster than linearly with text length: long documents are cut into
 # chunks of about this many characters at sentence ends, and the chunks' results merged.
@@ -227,6 +229,8 @@ def _chunks(sentences: Sequence[str]) -> Iterable[str]:
 def _is_useful(phrase: str) -> bool:
     tokens = _TOKEN.findall(phrase)
     if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
+        return False
+    if any(len(t) > LONGEST_WORD for t in tokens):  # a run of letters with no space is not a word
         return False
     if all(_normal_token(t) in _stopwords() for t in tokens):
         return False

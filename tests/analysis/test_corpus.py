@@ -54,7 +54,8 @@ def test_csv_with_named_text_column_and_semicolons(tmp_path):
     [
         ("missing.txt", None, "no such file"),
         ("t.csv", "a,b\n1,2\n", "no text column"),
-        ("t.pdf", "x", "unsupported file type"),
+        ("t.xlsx", "x", "unsupported file type"),
+        ("t.pdf", "x", "not a readable PDF"),
         ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
     ],
 )
