@@ -11,6 +11,7 @@ st.set_page_config(page_title="Briefing dashboard", page_icon=":material/insight
 page = st.navigation(
     [
         st.Page("dashboard/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("dashboard/corpus.py", title="Corpus", icon=":material/upload_file:", url_path="corpus"),
         st.Page("dashboard/keywords.py", title="Keywords", icon=":material/key:", url_path="keywords"),
         st.Page("dashboard/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
         st.Page("dashboard/events.py", title="Events & places", icon=":material/event:", url_path="events"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from analysis.paths import DATA_DIR
 
 ACTOR_TYPES = ("state", "leader", "armed group", "organisation")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+FALLBACK_COLOUR = "#7f8c8d"
 
 
 class LexiconError(ValueError):
@@ -116,7 +117,32 @@ def load_actor_lexicon(extra: Path | str | None = None) -> ActorLexicon:
     lexicon = _parse_actors(read_toml(DATA_DIR / "actors.toml"), DATA_DIR / "actors.toml")
     if extra is None:
         return lexicon
-    return merge_actor_lexicons(lexicon, _parse_actors(read_toml(Path(extra)), Path(extra), partial=True))
+    text = Path(extra).read_text(encoding="utf-8") if Path(extra).exists() else ""
+    return merge_actor_lexicons(lexicon, _parse_actors(read_toml(Path(extra)), Path(extra), partial=True, lines=_entry_lines(text)))
+
+
+def actor_lexicon_from_text(text: str, label: str, *, complete: bool = False) -> ActorLexicon:
+    """An actor dictionary from TOML text (e.g. an upload); errors name ``label`` and the line.
+
+    Args:
+        text: The dictionary, in the format of data/actors.toml.
+        label: How to name it in messages (a file name).
+        complete: Require every actor's type and colour (a dictionary that replaces the default);
+            otherwise they may be left out and come from the default actor of the same name.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise LexiconError(f"{label}: not valid TOML ({error}); fix that line") from error
+    lexicon = _parse_actors(data, label, partial=not complete, lines=_entry_lines(text))
+    if not lexicon.actors:
+        raise LexiconError(f"{label}: no [[actor]] entry; see data/actors.toml for the format")
+    return lexicon
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers (1-based) of each [[actor]] header, so messages can point at the entry."""
+    return [number for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[[actor]]")]
 
 
 def merge_actor_lexicons(base: ActorLexicon, extra: ActorLexicon) -> ActorLexicon:
@@ -125,7 +151,8 @@ def merge_actor_lexicons(base: ActorLexicon, extra: ActorLexicon) -> ActorLexico
     for actor in extra.actors:
         old = merged.get(actor.name)
         if old is None:
-            merged[actor.name] = actor
+            # A new actor may leave out its colour (a partial dictionary): it is drawn in grey.
+            merged[actor.name] = actor if actor.color else replace(actor, color=FALLBACK_COLOUR)
             continue
         merged[actor.name] = Actor(
             name=old.name,
@@ -138,11 +165,14 @@ def merge_actor_lexicons(base: ActorLexicon, extra: ActorLexicon) -> ActorLexico
     return ActorLexicon(tuple(merged.values()), tuple(dict.fromkeys(base.ignore + extra.ignore)))
 
 
-def _parse_actors(data: dict[str, Any], path: Path, *, partial: bool = False) -> ActorLexicon:
+def _parse_actors(data: dict[str, Any], path: Path | str, *, partial: bool = False, lines: list[int] | None = None) -> ActorLexicon:
     entries = data.get("actor", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise LexiconError(f"{path}: actors must be [[actor]] tables; see data/actors.toml")
-    actors = [_parse_actor(entry, i, path, partial) for i, entry in enumerate(entries, 1)]
+    lines = lines or []
+    actors = [
+        _parse_actor(entry, i, f"{path}, line {lines[i - 1]}" if i <= len(lines) else str(path), partial) for i, entry in enumerate(entries, 1)
+    ]
     names = [a.name for a in actors]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -153,7 +183,7 @@ def _parse_actors(data: dict[str, Any], path: Path, *, partial: bool = False) ->
     return ActorLexicon(tuple(actors), tuple(ignore))
 
 
-def _parse_actor(entry: dict[str, Any], index: int, path: Path, partial: bool) -> Actor:
+def _parse_actor(entry: dict[str, Any], index: int, path: str, partial: bool) -> Actor:
     where = f"{path}: actor #{index}"
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():

@@ -1,7 +1,9 @@
-"""Load and analyse the dashboard's corpus once per content and settings: the dashboard's only cache.
+"""Load and analyse the dashboard's corpus once per content and dictionary: the dashboard's only cache.
 
-The corpus is the bundled default, or the file or folder named by the environment variable
-``BRIEFING_CORPUS`` (e.g. ``BRIEFING_CORPUS=articles.csv streamlit run streamlit_app.py``).
+The corpus is one uploaded this session (Corpus page), else the file or folder named by the
+environment variable ``BRIEFING_CORPUS`` (``BRIEFING_CORPUS=articles.csv streamlit run
+streamlit_app.py``), else the bundled default. The actor dictionary is an uploaded one (merged
+with the default or replacing it), else the default.
 Caches are keyed by a short content key, not by hashing the corpus or the analysis on every
 rerun (Streamlit hashes arguments on each call; for a large corpus that alone would be slow).
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -17,11 +20,16 @@ import streamlit as st
 
 from analysis import Analysis, Corpus, CorpusError, analyze, load_corpus
 from analysis.explore import sentence_table
-from analysis.lexicons import ActorLexicon, load_actor_lexicon
+from analysis.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
 from analysis.paths import DEFAULT_CORPUS
 from analysis.pipeline import keywords_for
 
 CORPUS_ENV = "BRIEFING_CORPUS"
+DEFAULT_NAME = "Bundled corpus"
+DICTIONARY_MODES = ("merge", "replace")
+KEPT_ANALYSES = 4
+# Session-state keys (underscored: never bound to the URL).
+UPLOADS, ACTIVE, DICTIONARY, ANALYSES = "_corpora", "_active_corpus", "_dictionary", "_analyses"
 
 
 def corpus_key(corpus: Corpus) -> str:
@@ -51,9 +59,9 @@ def _read_corpus(path: str, modified: tuple[int, ...]) -> tuple[Corpus, str]:
 
 
 @st.cache_data(show_spinner="Analysing the corpus…", max_entries=8)
-def analyse_corpus(_corpus: Corpus, key: str) -> Analysis:
-    """The analysis of a corpus, cached by its content key."""
-    return analyze(_corpus)
+def analyse_corpus(_corpus: Corpus, _lexicon: ActorLexicon, key: str) -> Analysis:
+    """The analysis of a corpus with an actor dictionary, cached by their joint key."""
+    return analyze(_corpus, actors=_lexicon)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -67,19 +75,107 @@ def _keywords(_analysis: Analysis, key: str, ngram: int, doc_ids: tuple[str, ...
 
 
 @st.cache_resource
-def actor_lexicon() -> ActorLexicon:
-    """The actor dictionary the analysis uses (read once per server)."""
+def default_lexicon() -> ActorLexicon:
+    """The bundled actor dictionary (read once per server)."""
     return load_actor_lexicon()
 
 
+@st.cache_resource(max_entries=8)
+def _custom_lexicon(label: str, text: str, mode: str) -> ActorLexicon:
+    uploaded = actor_lexicon_from_text(text, label, complete=mode == "replace")
+    return uploaded if mode == "replace" else merge_actor_lexicons(default_lexicon(), uploaded)
+
+
+def check_dictionary(label: str, text: str, mode: str) -> ActorLexicon:
+    """The dictionary an upload gives (merged with the default, or replacing it); LexiconError names the line."""
+    if mode not in DICTIONARY_MODES:
+        raise ValueError(f"mode must be one of {DICTIONARY_MODES}")
+    return _custom_lexicon(label, text, mode)
+
+
+def actor_lexicon() -> ActorLexicon:
+    """The actor dictionary in use this session: an uploaded one, else the default."""
+    chosen = st.session_state.get(DICTIONARY)
+    return _custom_lexicon(*chosen) if chosen else default_lexicon()
+
+
+def dictionary_in_use() -> tuple[str, str] | None:
+    """(file name, "merge" or "replace") of the uploaded dictionary in use, or None for the default."""
+    chosen = st.session_state.get(DICTIONARY)
+    return (chosen[0], chosen[2]) if chosen else None
+
+
+def use_dictionary(label: str, text: str, mode: str) -> None:
+    """Use an uploaded dictionary from now on (call :func:`check_dictionary` first)."""
+    st.session_state[DICTIONARY] = (label, text, mode)
+
+
+def use_default_dictionary() -> None:
+    """Go back to the bundled dictionary."""
+    st.session_state.pop(DICTIONARY, None)
+
+
+def _lexicon_key() -> str:
+    chosen = st.session_state.get(DICTIONARY)
+    return hashlib.sha256("\x00".join(chosen).encode()).hexdigest()[:12] if chosen else "default"
+
+
+def add_corpus(name: str, corpus: Corpus) -> str:
+    """Keep an uploaded corpus for this session under a unique name, and show it; returns the name used."""
+    corpora = st.session_state.setdefault(UPLOADS, {})
+    unique, n = name or "upload", 2
+    while unique in corpora or unique == DEFAULT_NAME:
+        unique, n = f"{name} ({n})", n + 1
+    corpora[unique] = (corpus, corpus_key(corpus))
+    st.session_state[ACTIVE] = unique
+    return unique
+
+
+def corpus_names() -> list[str]:
+    """The corpora this session can show: the default first, then uploads in the order added."""
+    return [DEFAULT_NAME, *st.session_state.get(UPLOADS, {})]
+
+
+def active_corpus_name() -> str:
+    """The name of the corpus shown now."""
+    active = st.session_state.get(ACTIVE)
+    return active if active in st.session_state.get(UPLOADS, {}) else DEFAULT_NAME
+
+
+def show_corpus(name: str) -> None:
+    """Show another corpus of this session (no re-upload, no re-analysis if analysed before)."""
+    st.session_state[ACTIVE] = None if name == DEFAULT_NAME else name
+
+
+def analyse_with_progress(corpus: Corpus, progress: Callable[[int, int], None]) -> Analysis:
+    """Analyse a corpus now, reporting per document, and keep the result for this session's pages."""
+    key = f"{corpus_key(corpus)}-{_lexicon_key()}"
+    analysis = analyze(corpus, actors=actor_lexicon(), progress=progress)
+    stored = st.session_state.setdefault(ANALYSES, {})
+    stored[key] = analysis
+    while len(stored) > KEPT_ANALYSES:  # bound a session's memory: the oldest goes first
+        stored.pop(next(iter(stored)))
+    return analysis
+
+
+def is_analysed(corpus: Corpus) -> bool:
+    """Whether this session already holds the corpus's analysis with the dictionary in use."""
+    return f"{corpus_key(corpus)}-{_lexicon_key()}" in st.session_state.get(ANALYSES, {})
+
+
 def _resolved_corpus() -> tuple[Corpus, str, str | None]:
-    """The corpus to show, its key, and why the chosen one could not be opened (None when it could)."""
+    """The corpus to show, its analysis key, and why the chosen file could not be opened (None when it could)."""
+    uploaded = st.session_state.get(UPLOADS, {}).get(st.session_state.get(ACTIVE))
+    if uploaded:
+        return uploaded[0], f"{uploaded[1]}-{_lexicon_key()}", None
     path = corpus_path()
     try:
-        return (*_read_corpus(str(path), _modified(path)), None)
+        corpus, key = _read_corpus(str(path), _modified(path))
+        problem = None
     except (CorpusError, OSError) as error:
         problem = f"Could not open the corpus {path}: {error} The bundled corpus is shown instead."
-        return (*_read_corpus(str(DEFAULT_CORPUS), _modified(DEFAULT_CORPUS)), problem)
+        corpus, key = _read_corpus(str(DEFAULT_CORPUS), _modified(DEFAULT_CORPUS))
+    return corpus, f"{key}-{_lexicon_key()}", problem
 
 
 def corpus_problem() -> str | None:
@@ -87,23 +183,28 @@ def corpus_problem() -> str | None:
     return _resolved_corpus()[2]
 
 
-def _current_corpus() -> tuple[Corpus, str]:
+def current_corpus() -> Corpus:
+    """The corpus the pages show."""
+    return _resolved_corpus()[0]
+
+
+def _current() -> tuple[Analysis, str]:
     corpus, key, _ = _resolved_corpus()
-    return corpus, key
+    stored = st.session_state.get(ANALYSES, {}).get(key)
+    return (stored if stored is not None else analyse_corpus(corpus, actor_lexicon(), key)), key
 
 
 def current_analysis() -> Analysis:
-    """The analysis of the dashboard's corpus (read and analysed again only when it changes)."""
-    return analyse_corpus(*_current_corpus())
+    """The analysis of the corpus shown (computed once per corpus and dictionary)."""
+    return _current()[0]
 
 
 def current_explorer_table() -> pd.DataFrame:
-    """The sentence explorer's table for the dashboard's corpus (built once per corpus)."""
-    corpus, key = _current_corpus()
-    return _explorer_table(analyse_corpus(corpus, key), key)
+    """The sentence explorer's table for the corpus shown (built once per corpus and dictionary)."""
+    return _explorer_table(*_current())
 
 
 def current_keywords(*, ngram: int = 3, doc_ids: tuple[str, ...] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Keyword tables of the dashboard's corpus, or of some of its documents, at an n-gram size (cached)."""
-    corpus, key = _current_corpus()
-    return _keywords(analyse_corpus(corpus, key), key, ngram, doc_ids)
+    """Keyword tables of the corpus shown, or of some of its documents, at an n-gram size (cached)."""
+    analysis, key = _current()
+    return _keywords(analysis, key, ngram, doc_ids)

@@ -327,3 +327,16 @@ def top_pairs(cooccurrence: pd.DataFrame, actors: list[str]) -> dict[tuple[str, 
     shown = cooccurrence[cooccurrence["actor_a"].isin(actors) & cooccurrence["actor_b"].isin(actors)]
     shown = shown.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True])
     return {(a, b): int(n) for a, b, n in zip(shown["actor_a"], shown["actor_b"], shown["sentences"])}
+
+
+def documents_table(analysis: Analysis, *, top_actors: int = 3) -> pd.DataFrame:
+    """One row per document: title, source, date, length, sentences and its most mentioned actors."""
+    docs = analysis.documents[["doc_id", "title", "source", "date", "n_chars", "n_sentences"]].copy()
+    mentions = analysis.mentions
+    if len(mentions):
+        counts = mentions.groupby(["doc_id", "actor"]).size().reset_index(name="n").sort_values(["doc_id", "n", "actor"], ascending=[True, False, True])
+        leading = counts.groupby("doc_id").head(top_actors).groupby("doc_id")["actor"].agg(", ".join)
+        docs["top actors"] = docs["doc_id"].map(leading).fillna("")
+    else:
+        docs["top actors"] = ""
+    return docs.rename(columns={"n_chars": "characters", "n_sentences": "sentences"})

@@ -15,10 +15,10 @@ from tests.browser.conftest import open_and_settle, screenshot, settle
 pytestmark = pytest.mark.browser
 
 # Page name (and screenshot name) -> URL path relative to the base URL.
-PAGES = {"overview": "", "actors": "actors", "sentences": "sentences", "keywords": "keywords", "events": "events"}
+PAGES = {"overview": "", "corpus": "corpus", "actors": "actors", "sentences": "sentences", "keywords": "keywords", "events": "events"}
 # The h1 each page must show; None = the overview's title, which is the corpus's own title.
-TITLES = {"overview": None, "actors": "Actors", "sentences": "Sentence explorer", "keywords": "Keywords", "events": "Events & places"}
-CHARTLESS = {"sentences"}  # the explorer is text and tables
+TITLES = {"overview": None, "corpus": "Corpus", "actors": "Actors", "sentences": "Sentence explorer", "keywords": "Keywords", "events": "Events & places"}
+CHARTLESS = {"sentences", "corpus"}  # text and tables
 
 EXCEPTION = '[data-testid="stException"]'
 CHART_OR_IMAGE = '[data-testid="stPlotlyChart"], [data-testid="stImage"], [data-testid="stMain"] img'
@@ -147,3 +147,22 @@ def test_malformed_links_show_the_page(page, app_url, path, title):
     assert dialogs == [], f"the link ran script: {dialogs}"
     assert "could not use and ignored" in body_text(page), "a notice names the ignored parameters"
     screenshot(page, f"malformed-{path.split('?')[0]}")
+
+
+def test_uploading_a_file_shows_its_analysis(page, app_url, tmp_path):
+    upload = tmp_path / "wagner_notes.txt"
+    upload.write_text("Iran and Hezbollah fought near Aleppo in 2016. Russia bombed Idlib in 2019. Turkey objected.", encoding="utf-8")
+    open_and_settle(page, f"{app_url}/corpus")
+    assert_healthy(page, "Corpus")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
+    page.get_by_text("wagner_notes.txt").first.wait_for()
+    page.get_by_role("button", name="Read and analyse").click()
+    page.get_by_text(re.compile(r"wagner_notes: 1 document, \d+ sentences")).first.wait_for(timeout=60_000)
+    settle(page)
+    assert_healthy(page, "Corpus")
+    screenshot(page, "corpus-uploaded")
+    page.get_by_role("link", name="Actors").first.click()
+    page.wait_for_url(re.compile(r"/actors"))
+    settle(page)
+    assert_healthy(page, "Actors")
+    assert "Hezbollah" in body_text(page) and "Sentences naming" in body_text(page)

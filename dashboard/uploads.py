@@ -1,0 +1,111 @@
+"""Reading uploads and analysing them with progress; whatever goes wrong, the corpus shown is kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import pandas as pd
+import streamlit as st
+
+from analysis import Analysis, Columns, Corpus, CorpusError, corpus_from_files
+from analysis.readers import ReadLog, decode, guess_columns, read_table
+from dashboard.highlight import escape_markdown
+from dashboard.loader import add_corpus, analyse_with_progress, current_corpus, is_analysed
+from dashboard.summary import counted
+
+NO_COLUMN = "(none)"
+REPORT = "_upload_report"
+PREVIEW_ROWS = 5
+# Progress messages per analysis at most: 10,000 tiny documents must not mean 10,000 screen updates.
+PROGRESS_STEPS = 100
+
+
+@dataclass
+class TablePreview:
+    """The first rows and columns of an uploaded table, the detected column choices, or why it cannot be read."""
+
+    head: pd.DataFrame = field(default_factory=pd.DataFrame)
+    columns: list[str] = field(default_factory=list)
+    guess: Columns = Columns()
+    problem: str | None = None
+
+
+def table_preview(name: str, data: bytes) -> TablePreview:
+    """What the column choosers need from an uploaded table."""
+    try:
+        frame = read_table(name, decode(data, name, ReadLog()), ReadLog())
+    except CorpusError as error:
+        return TablePreview(problem=str(error))
+    return TablePreview(head=frame.head(PREVIEW_ROWS), columns=[str(c) for c in frame.columns], guess=guess_columns(frame))
+
+
+def upload_name(files: list) -> str:
+    """A default name for a corpus made of these files."""
+    if not files:
+        return ""
+    first = PurePath(files[0].name).stem
+    return first if len(files) == 1 else f"{first} and {counted(len(files) - 1, 'other file')}"
+
+
+def load_and_analyse(files: list[tuple[str, bytes]], *, name: str, columns: Columns) -> None:
+    """Read the files into a corpus and analyse it with progress; on failure say why and keep the corpus shown."""
+    with st.status("Reading the files…", expanded=True) as status:
+        try:
+            corpus = corpus_from_files(files, columns=columns, name=name)
+        except CorpusError as error:
+            status.update(label="Nothing could be read: the corpus shown is unchanged", state="error")
+            st.error(escape_markdown(str(error)))
+            return
+        except Exception as error:  # noqa: BLE001 -- an upload must never crash the app or lose the corpus shown
+            status.update(label="These files could not be read: the corpus shown is unchanged", state="error")
+            st.error(escape_markdown(f"{type(error).__name__}: {error}"))
+            return
+        status.update(label=f"Analysing {counted(len(corpus), 'document')}…")
+        try:
+            analysis = _analyse(corpus)
+        except Exception as error:  # noqa: BLE001 -- same promise for the analysis of odd input
+            status.update(label="The analysis failed: the corpus shown is unchanged", state="error")
+            st.error(escape_markdown(f"{type(error).__name__}: {error}"))
+            return
+        shown = add_corpus(name, corpus)
+        status.update(label="Done", state="complete")
+    st.session_state[REPORT] = (
+        f"{shown}: {counted(len(corpus), 'document')}, {counted(int(analysis.documents['n_sentences'].sum()), 'sentence')}, "
+        f"{counted(len(analysis.actor_counts), 'actor')} found. Every page now shows it.",
+        corpus.notes,
+        corpus.warnings,
+    )
+    st.rerun()  # the whole page, header included, now shows the new corpus
+
+
+def show_last_report() -> None:
+    """Once, after a successful upload: what was read, what was decided, what was skipped."""
+    report = st.session_state.pop(REPORT, None)
+    if report:
+        summary, notes, warnings = report
+        st.success(escape_markdown(summary), icon=":material/check_circle:")
+        for note in notes:
+            st.caption(escape_markdown(note))
+        for warning in warnings:
+            st.warning(escape_markdown(warning))
+
+
+def analyse_now() -> None:
+    """Analyse the corpus now shown with progress, unless this session already has that analysis."""
+    corpus = current_corpus()
+    if not is_analysed(corpus) and len(corpus) > 1:
+        with st.status(f"Analysing {counted(len(corpus), 'document')}…") as status:
+            _analyse(corpus)
+            status.update(state="complete")
+
+
+def _analyse(corpus: Corpus) -> Analysis:
+    bar = st.progress(0.0, text="Analysing…")
+    step = max(1, len(corpus) // PROGRESS_STEPS)
+
+    def report(done: int, total: int) -> None:
+        if done % step == 0 or done == total:
+            bar.progress(done / total, text=f"Analysed {done:,} of {total:,} documents")
+
+    return analyse_with_progress(corpus, report)
