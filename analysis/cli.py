@@ -28,9 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m analysis",
         description="Analyse a corpus: actors, keywords, events, places; writes CSV tables and cleaning.json.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="files (.txt .md .csv .jsonl) or folders; default: the bundled corpus")
+    parser.add_argument("paths", nargs="*", type=Path, help="files (.txt .md .csv .tsv .jsonl .json .html .pdf .docx) or folders; default: the bundled corpus")
     parser.add_argument("--out", type=Path, default=Path("out"), help="folder for the output files (default: out)")
-    parser.add_argument("--text-column", help="column/key holding the text in .csv/.jsonl (default: text, content or body)")
+    parser.add_argument("--text-column", help="column/key holding the text in tables (default: found by name, else the longest cells)")
     parser.add_argument("--actors", type=Path, help="extra actor dictionary (TOML, format of data/actors.toml), merged with the default")
     parser.add_argument("--ngram", type=int, choices=(1, 2, 3), default=3, help="longest keyword phrase in words (default: 3)")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
@@ -58,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: cannot write to {args.out} ({error.strerror}); choose another --out folder", file=sys.stderr)
         return 2
     if not args.quiet:
+        for note in corpus.notes:
+            print(f"note: {note}", file=sys.stderr)
         for warning in corpus.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         print(summary(analysis, elapsed, args.out, len(written)))

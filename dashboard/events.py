@@ -11,7 +11,7 @@ from dashboard.evidence import show_sentences
 from dashboard.interaction import follow_click
 from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.place_map import place_counts, places_map
-from dashboard.summary import counted, event_choices, event_query, event_type_labels, explorer_link_for_events
+from dashboard.summary import counted, event_choices, event_query, event_type_labels, events_by_document, events_by_source, explorer_link_for_events
 
 SHOWN_SENTENCES = 40
 CHOICES = ("year", "month", "type", "named", "where")
@@ -80,6 +80,18 @@ if len(places):
     with st.expander(f"Places table ({len(places)})"):
         st.dataframe(places, hide_index=True)
         st.download_button("Download the places (CSV)", places.to_csv(index=False), file_name="places.csv", mime="text/csv")
+
+if len(analysis.documents) > 1:
+    with st.expander("Event references by source and by document"):
+        by_source, by_document = st.tabs(["By source", "By document"])
+        with by_source:
+            table = events_by_source(events, analysis.documents, labels)
+            if len(table):
+                st.dataframe(table, hide_index=True)
+            else:
+                st.info("The documents carry no source.")
+        with by_document:
+            st.dataframe(events_by_document(events, analysis.documents, labels), hide_index=True)
 
 st.subheader("The sentences behind them")
 st.caption("Click a bar or a bubble above, or choose here; choices combine.")

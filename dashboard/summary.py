@@ -340,3 +340,29 @@ def documents_table(analysis: Analysis, *, top_actors: int = 3) -> pd.DataFrame:
     else:
         docs["top actors"] = ""
     return docs.rename(columns={"n_chars": "characters", "n_sentences": "sentences"})
+
+
+def events_by_source(events: pd.DataFrame, documents: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Event references per event type (rows) and source (columns), with a total column."""
+    joined = events.merge(documents[["doc_id", "source"]], on="doc_id")
+    joined = joined[joined["source"] != ""]
+    if joined.empty:
+        return pd.DataFrame()
+    table = pd.crosstab(joined["event_type"].map(lambda k: labels.get(k, k)), joined["source"])
+    table["all sources"] = table.sum(axis=1)
+    return table.sort_values("all sources", ascending=False).rename_axis("event type").reset_index()
+
+
+def events_by_document(events: pd.DataFrame, documents: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """One row per document: its event references, the commonest type, and the years it refers to."""
+    rows = []
+    grouped = dict(tuple(events.groupby("doc_id"))) if len(events) else {}
+    for doc_id, title, source in documents[["doc_id", "title", "source"]].itertuples(index=False):
+        own = grouped.get(doc_id)
+        if own is None:
+            rows.append((doc_id, title, source, 0, "", ""))
+            continue
+        years = sorted({int(y) for y in own["timeline_year"].dropna()})
+        commonest = own["event_type"].value_counts().index[0]
+        rows.append((doc_id, title, source, len(own), labels.get(commonest, commonest), ", ".join(map(str, years))))
+    return pd.DataFrame(rows, columns=["doc_id", "title", "source", "event references", "commonest type", "years"])

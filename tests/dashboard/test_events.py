@@ -143,3 +143,14 @@ def test_timeline_opens_on_the_main_span_and_says_what_is_before_it():
     first, last = figure.layout.xaxis.range
     assert 2010 < first < 2011 and 2024 < last < 2025, "the last bar is whole"
     assert "1 reference to 1944, before this span" in figure.layout.annotations[0].text
+
+
+def test_events_by_source_and_document_add_up(fakes_analysis):
+    from dashboard.summary import events_by_document, events_by_source
+
+    labels = event_type_labels()
+    by_source = events_by_source(fakes_analysis.events, fakes_analysis.documents, labels)
+    sourced = fakes_analysis.events.merge(fakes_analysis.documents[["doc_id", "source"]], on="doc_id")
+    assert by_source["all sources"].sum() == (sourced["source"] != "").sum()
+    by_document = events_by_document(fakes_analysis.events, fakes_analysis.documents, labels)
+    assert by_document["event references"].sum() == len(fakes_analysis.events) and len(by_document) == len(fakes_analysis.documents)
