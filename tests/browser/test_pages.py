@@ -166,3 +166,21 @@ def test_uploading_a_file_shows_its_analysis(page, app_url, tmp_path):
     settle(page)
     assert_healthy(page, "Actors")
     assert "Hezbollah" in body_text(page) and "Sentences naming" in body_text(page)
+
+
+def test_a_file_over_the_upload_limit_is_refused_and_the_corpus_kept(page, app_url, tmp_path):
+    import tomllib
+
+    from analysis.paths import PROJECT_ROOT
+
+    limit_mb = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as out:
+        out.truncate((limit_mb + 1) * 1024 * 1024)  # sparse: no real disk or memory cost
+    open_and_settle(page, f"{app_url}/corpus")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(huge))
+    page.get_by_text(re.compile(r"File must be .* or smaller")).first.wait_for(timeout=30_000)
+    settle(page)
+    assert_healthy(page, "Corpus")
+    assert "Now showing Bundled corpus" in body_text(page)
+    screenshot(page, "corpus-too-large")
