@@ -122,7 +122,7 @@ def _yake_lines(sentences: Sequence[str], boilerplate: Collection[str]) -> list[
 
 
 def _is_headline(sentence: str) -> bool:
-    words = [w for w in _TOKEN.findall(sentence) if w[0].isalpha() and _normal_token(w) not in _stopwords()]
+    words = [w for w in _TOKEN.findall(sentence) if w[0].isalpha() and _normal_token(w) not in stopwords()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALISED * len(words)
 
 
@@ -208,7 +208,8 @@ def _extractor(n: int, top: int) -> yake.KeywordExtractor:
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
+    """YAKE's English stopword list (lower-case)."""
     return frozenset(_extractor(MAX_NGRAM, CANDIDATES_PER_DOCUMENT).stopword_set)
 
 
@@ -232,7 +233,7 @@ def _is_useful(phrase: str) -> bool:
         return False
     if any(len(t) > LONGEST_WORD for t in tokens):  # a run of letters with no space is not a word
         return False
-    if all(_normal_token(t) in _stopwords() for t in tokens):
+    if all(_normal_token(t) in stopwords() for t in tokens):
         return False
     return any(c.isalpha() for c in phrase)
 

@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Analysis, Corpus, CorpusError, analyze, load_corpus
+from analysis.compare import ActorComparison, compare_actors, distinctive_terms
 from analysis.explore import sentence_table
 from analysis.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
 from analysis.paths import DEFAULT_CORPUS
@@ -168,14 +169,18 @@ def _resolved_corpus() -> tuple[Corpus, str, str | None]:
     uploaded = st.session_state.get(UPLOADS, {}).get(st.session_state.get(ACTIVE))
     if uploaded:
         return uploaded[0], f"{uploaded[1]}-{_lexicon_key()}", None
+    corpus, key, problem = _file_corpus()
+    return corpus, f"{key}-{_lexicon_key()}", problem
+
+
+def _file_corpus() -> tuple[Corpus, str, str | None]:
+    """The corpus of $BRIEFING_CORPUS (or the bundled one), its content key, and why $BRIEFING_CORPUS failed."""
     path = corpus_path()
     try:
-        corpus, key = _read_corpus(str(path), _modified(path))
-        problem = None
+        return (*_read_corpus(str(path), _modified(path)), None)
     except (CorpusError, OSError) as error:
         problem = f"Could not open the corpus {path}: {error} The bundled corpus is shown instead."
-        corpus, key = _read_corpus(str(DEFAULT_CORPUS), _modified(DEFAULT_CORPUS))
-    return corpus, f"{key}-{_lexicon_key()}", problem
+        return (*_read_corpus(str(DEFAULT_CORPUS), _modified(DEFAULT_CORPUS)), problem)
 
 
 def corpus_problem() -> str | None:
@@ -208,3 +213,33 @@ def current_keywords(*, ngram: int = 3, doc_ids: tuple[str, ...] | None = None) 
     """Keyword tables of the corpus shown, or of some of its documents, at an n-gram size (cached)."""
     analysis, key = _current()
     return _keywords(analysis, key, ngram, doc_ids)
+
+
+@st.cache_data(show_spinner="Comparing the actors…", max_entries=16)
+def _actor_comparison(_table: pd.DataFrame, _analysis: Analysis, key: str, actors: tuple[str, ...], ngram: int) -> ActorComparison:
+    return compare_actors(_table, _analysis, actors, ngram=ngram)
+
+
+def current_actor_comparison(actors: tuple[str, ...], *, ngram: int = 1) -> ActorComparison:
+    """The side-by-side comparison of actors in the corpus shown (cached)."""
+    analysis, key = _current()
+    return _actor_comparison(_explorer_table(analysis, key), analysis, key, actors, ngram)
+
+
+@st.cache_data(show_spinner="Scoring the terms…", max_entries=16)
+def _group_terms(_texts_a: pd.Series, _texts_b: pd.Series, _background: pd.Series, key: str, ngram: int) -> pd.DataFrame:
+    return distinctive_terms(_texts_a, _texts_b, background=_background, ngram=ngram)
+
+
+def group_terms(texts_a: pd.Series, texts_b: pd.Series, background: pd.Series, *, split: str, ngram: int = 1) -> pd.DataFrame:
+    """Log-odds terms of group A vs B; ``split`` describes the split so the result is cached per corpus and split."""
+    return _group_terms(texts_a, texts_b, background, f"{_current()[1]}|{split}", ngram)
+
+
+def explorer_table_of(name: str) -> pd.DataFrame:
+    """The explorer table of another corpus of this session, analysed with the dictionary in use."""
+    corpus, key = _file_corpus()[:2] if name == DEFAULT_NAME else st.session_state[UPLOADS][name]
+    key = f"{key}-{_lexicon_key()}"
+    stored = st.session_state.get(ANALYSES, {}).get(key)
+    analysis = stored if stored is not None else analyse_corpus(corpus, actor_lexicon(), key)
+    return _explorer_table(analysis, key)

@@ -366,3 +366,40 @@ def events_by_document(events: pd.DataFrame, documents: pd.DataFrame, labels: di
         commonest = own["event_type"].value_counts().index[0]
         rows.append((doc_id, title, source, len(own), labels.get(commonest, commonest), ", ".join(map(str, years))))
     return pd.DataFrame(rows, columns=["doc_id", "title", "source", "event references", "commonest type", "years"])
+
+
+SPLITS = ("source", "date", "actors", "corpus")
+SPLIT_KEYS = {"sources": "source", "dates": "date", "actors": "actors", "corpora": "corpus"}
+SPLIT_HELP = "sources: two sources; dates: before vs from a date; actors: sentences naming actor A vs actor B; corpora: this corpus vs another of this session."
+
+
+def split_choices(documents: pd.DataFrame, table: pd.DataFrame, *, corpora: int) -> list[str]:
+    """The group splits this corpus allows (sources and dates only when it has them, corpora when the session has two)."""
+    allowed = {"sources": len(sources_of(documents)) > 1, "dates": date_span(table) is not None, "actors": True, "corpora": corpora > 1}
+    return [label for label, ok in allowed.items() if ok]
+
+
+def split_groups(table: pd.DataFrame, *, by: str, a: str, b: str) -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
+    """Two disjoint groups of explorer rows and their labels.
+
+    by="source": sentences of documents from source ``a`` vs ``b``; by="date": documents dated
+    before ``a`` (YYYY-MM-DD) vs on or after it (``b`` unused); by="actors": sentences naming ``a``
+    but not ``b`` vs naming ``b`` but not ``a`` (sentences naming both belong to neither).
+    """
+    if by == "source":
+        return table[table["source"] == a], table[table["source"] == b], a, b
+    if by == "date":
+        dates = pd.to_datetime(table["date"], errors="coerce")
+        cutoff = pd.Timestamp(a)
+        return table[dates < cutoff], table[dates >= cutoff], f"before {a}", f"from {a}"
+    if by == "actors":
+        names_a = table["actors"].str.contains(f"|{a}|", regex=False)
+        names_b = table["actors"].str.contains(f"|{b}|", regex=False)
+        return table[names_a & ~names_b], table[names_b & ~names_a], a, b
+    raise ValueError(f"by must be one of {SPLITS[:3]}")
+
+
+def date_span(table: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last document date in the table (None when fewer than two dates are known)."""
+    dates = pd.to_datetime(table["date"], errors="coerce").dropna()
+    return (dates.min(), dates.max()) if dates.nunique() > 1 else None

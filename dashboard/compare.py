@@ -1,0 +1,106 @@
+"""Compare: actors side by side, or two groups of sentences, by the terms that set them apart."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.compare import actor_terms, sentences_with_term, term_spans
+from dashboard.charts import PLOTLY_CONFIG
+from dashboard.compare_charts import LEAN_A, LEAN_B, distinctive_bar, event_profiles, term_scatter
+from dashboard.evidence import show_sentences
+from dashboard.highlight import escape_markdown
+from dashboard.interaction import follow_click
+from dashboard.loader import active_corpus_name, corpus_names, current_actor_comparison, current_analysis, current_explorer_table, explorer_table_of, group_terms
+from dashboard.summary import SPLIT_HELP, SPLIT_KEYS, counted, date_span, event_type_labels, sources_of, split_choices, split_groups
+
+SHOWN_SENTENCES = 8
+TOP_TERMS = 15
+
+analysis = current_analysis()
+table = current_explorer_table()
+labels = event_type_labels()
+actors_found = list(analysis.actor_counts["actor"])
+
+st.title("Compare")
+st.caption(
+    "Distinctive terms are scored with the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): "
+    "the z-score says how strongly a term leans to one side, shrunk towards zero for common words; |z| > 1.96 is the usual bar."
+)
+mode = st.segmented_control("Compare", ["Actor vs actor", "Group vs group"], default="Actor vs actor", key="compare", bind="query-params") or "Actor vs actor"
+ngram = 2 if st.toggle("Include two-word terms", key="pairs", bind="query-params") else 1
+
+if mode == "Actor vs actor":
+    chosen = st.multiselect("Actors (two to four)", actors_found, default=actors_found[:2], max_selections=4, key="who", bind="query-params")
+    if len(chosen) < 2:
+        st.info("Choose at least two actors.")
+    else:
+        comparison = current_actor_comparison(tuple(chosen), ngram=ngram)
+        colours = analysis.actor_colors
+        for column, row in zip(st.columns(len(chosen)), comparison.summary.itertuples()):
+            column.metric(row.actor, f"{row.mentions:,} mentions", f"{row.share:.0%} of sentences", delta_color="off")
+        for column, actor in zip(st.columns(len(chosen)), chosen):
+            with column:
+                st.plotly_chart(
+                    distinctive_bar(comparison.terms[actor], colour=colours.get(actor, ""), title=f"{actor}: its own words"),
+                    config=PLOTLY_CONFIG, key=f"terms_{actor}",
+                )
+        st.caption("Each actor's sentences against the sentences naming the other chosen actors (and not it); its own names are left out.")
+        if len(comparison.events):
+            st.plotly_chart(event_profiles(comparison.events, labels, colours), config=PLOTLY_CONFIG, key="event_profiles")
+        st.subheader("Mentioned with, and in their own words")
+        for column, actor in zip(st.columns(len(chosen)), chosen):
+            with column:
+                st.markdown(f"**{escape_markdown(actor)}** is named most with")
+                partners = comparison.partners[comparison.partners["actor"] == actor][["partner", "sentences"]]
+                st.dataframe(partners, hide_index=True)
+                st.markdown("Most representative sentences")
+                words = list(comparison.terms[actor]["term"].head(TOP_TERMS))
+                show_sentences(comparison.examples[actor], lambda row, words=words: term_spans(row.text, words), limit=3, rest="")
+                st.page_link("dashboard/explorer.py", label=f"All sentences naming {actor}", icon=":material/manage_search:", query_params={"actor": actor})
+else:
+    # Options are the words shown (a bound widget writes the shown text into the URL): ?split=sources
+    available = split_choices(analysis.documents, table, corpora=len(corpus_names()))
+    by = SPLIT_KEYS[st.radio("Split by", available, horizontal=True, key="split", bind="query-params", help=SPLIT_HELP)]
+    pick = st.columns(2)
+    if by == "source":
+        sources = sources_of(analysis.documents)
+        a = pick[0].selectbox("Group A: source", sources, key="source_a", bind="query-params")
+        b = pick[1].selectbox("Group B: source", [s for s in sources if s != a], key="source_b", bind="query-params")
+        rows_a, rows_b, label_a, label_b = split_groups(table, by="source", a=a, b=b)
+    elif by == "date":
+        first, last = date_span(table)
+        cutoff = pick[0].date_input("Split at", value=first + (last - first) / 2, min_value=first, max_value=last, key="cutoff", bind="query-params")
+        rows_a, rows_b, label_a, label_b = split_groups(table, by="date", a=str(cutoff), b="")
+    elif by == "actors":
+        a = pick[0].selectbox("Group A: actor", actors_found, key="actor_a", bind="query-params")
+        b = pick[1].selectbox("Group B: actor", [x for x in actors_found if x != a], key="actor_b", bind="query-params")
+        rows_a, rows_b, label_a, label_b = split_groups(table, by="actors", a=a, b=b)
+        st.caption("Sentences naming both actors belong to neither group.")
+    else:
+        other = pick[0].selectbox("Against", [n for n in corpus_names() if n != active_corpus_name()], key="other_corpus")
+        rows_a, rows_b, label_a, label_b = table, explorer_table_of(other), active_corpus_name(), other
+    st.markdown(f"**{escape_markdown(label_a)}**: {counted(len(rows_a), 'sentence')} · **{escape_markdown(label_b)}**: {counted(len(rows_b), 'sentence')}")
+    if rows_a.empty or rows_b.empty:
+        st.info("One of the groups has no sentence: choose another split.")
+    else:
+        scored = group_terms(rows_a["text"], rows_b["text"], table["text"], split=f"{by}|{label_a}|{label_b}", ngram=ngram)
+        if by == "actors":  # the two actors' own names split the groups by construction: left out
+            scored = scored[~scored["term"].isin(actor_terms(analysis.mentions, label_a) | actor_terms(analysis.mentions, label_b))]
+        clicked = st.plotly_chart(term_scatter(scored, label_a=label_a, label_b=label_b), config=PLOTLY_CONFIG, key="term_plot", on_select="rerun", selection_mode="points")
+        follow_click(clicked, "term", chart="term_plot")
+        left, right = st.columns(2)
+        with left:
+            st.plotly_chart(distinctive_bar(scored, colour=LEAN_A, title=f"Most {label_a}"), config=PLOTLY_CONFIG, key="lean_a")
+        with right:
+            leaning_b = scored.iloc[::-1].assign(z=lambda f: -f["z"], count_a=lambda f: f["count_b"], count_b=lambda f: f["count_a"])
+            st.plotly_chart(distinctive_bar(leaning_b, colour=LEAN_B, title=f"Most {label_b}"), config=PLOTLY_CONFIG, key="lean_b")
+        st.download_button("Download every term's scores (CSV)", scored.to_csv(index=False), file_name="distinctive_terms.csv", mime="text/csv")
+        term = st.selectbox("Term", list(scored["term"]), key="term", bind="query-params")
+        in_a, in_b = rows_a[sentences_with_term(rows_a["text"], term)], rows_b[sentences_with_term(rows_b["text"], term)]
+        shown_a, shown_b = st.columns(2)
+        with shown_a:
+            st.markdown(f"**{escape_markdown(label_a)}**: {counted(len(in_a), 'sentence')} with “{escape_markdown(term)}”")
+            show_sentences(in_a, lambda row: term_spans(row.text, [term]), limit=SHOWN_SENTENCES, rest="the explorer's free-text search finds them all")
+        with shown_b:
+            st.markdown(f"**{escape_markdown(label_b)}**: {counted(len(in_b), 'sentence')} with “{escape_markdown(term)}”")
+            show_sentences(in_b, lambda row: term_spans(row.text, [term]), limit=SHOWN_SENTENCES, rest="the explorer's free-text search finds them all")

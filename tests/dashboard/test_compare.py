@@ -1,0 +1,64 @@
+from analysis.compare import compare_actors, sentences_with_term
+from analysis.explore import sentence_table
+from dashboard.compare_charts import distinctive_bar, term_scatter
+from dashboard.summary import split_groups
+
+from tests.conftest import FAKES_CSV, open_page, shared_file
+
+
+def compare_page(**params):
+    return open_page("dashboard/compare.py", **params)
+
+
+def test_actor_vs_actor_shows_terms_events_partners_and_sentences():
+    at = compare_page(who=["Russia", "Iran", "Turkey"])
+    assert not at.exception and at.title[0].value == "Compare"
+    assert [m.label for m in at.metric] == ["Russia", "Iran", "Turkey"]
+    assert len(at.get("plotly_chart")) == 4, "three term charts and the event profiles"
+    assert len(at.dataframe) == 3 and len(at.get("page_link")) == 3
+
+
+def test_actor_comparison_is_about_each_actor(default_analysis):
+    table = sentence_table(default_analysis)
+    comparison = compare_actors(table, default_analysis, ["Russia", "Iran"])
+    russia, iran = comparison.terms["Russia"], comparison.terms["Iran"]
+    assert {"moscow", "russian", "russia"}.isdisjoint(russia["term"]), "an actor's own names are left out"
+    assert (russia["z"].diff().dropna() <= 1e-9).all() and russia["z"].iloc[0] > 0
+    assert "base" in set(russia["term"].head(10)) or "bases" in set(russia["term"].head(10))
+    for actor, examples in comparison.examples.items():
+        assert len(examples) and examples["actors"].str.contains(f"|{actor}|", regex=False).all()
+    profile = comparison.events.groupby("actor")["share"].sum()
+    assert ((profile - 1).abs() < 1e-9).all()
+
+
+def test_group_vs_group_by_actors_lists_a_terms_sentences_on_both_sides(default_analysis):
+    at = compare_page(compare="Group vs group", split="actors", actor_a="Iran", actor_b="Turkey")
+    assert not at.exception and len(at.get("plotly_chart")) == 3
+    term = at.selectbox(key="term").value
+    table = sentence_table(default_analysis)
+    rows_a, rows_b, _, _ = split_groups(table, by="actors", a="Iran", b="Turkey")
+    expected = int(sentences_with_term(rows_a["text"], term).sum())
+    assert any(m.value.startswith(f"**Iran**: {expected} sentence") for m in at.markdown)
+
+
+def test_charts(default_analysis):
+    table = sentence_table(default_analysis)
+    comparison = compare_actors(table, default_analysis, ["Russia", "Turkey"])
+    bar = distinctive_bar(comparison.terms["Turkey"], colour="#123456", title="t").data[0]
+    assert list(bar.y)[-1] == comparison.terms["Turkey"]["term"].iloc[0]
+    from analysis.compare import distinctive_terms
+
+    rows_a, rows_b, _, _ = split_groups(table, by="actors", a="Russia", b="Turkey")
+    scored = distinctive_terms(rows_a["text"], rows_b["text"], background=table["text"])
+    scatter = term_scatter(scored, label_a="Russia", label_b="Turkey")
+    assert scatter.layout.xaxis.type == "log" and len(scatter.data[0].x) == len(scored)
+
+
+def test_group_vs_group_by_source_on_fakes(monkeypatch):
+    monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
+    at = compare_page(compare="Group vs group", split="sources", source_a="sana", source_b="nna")
+    assert not at.exception
+    assert at.radio(key="split").options[:2] == ["sources", "dates"] and at.radio(key="split").value == "sources"
+    assert any(m.value.startswith("**sana**") for m in at.markdown)
+    at = compare_page(who=["Russia", "Turkey"])
+    assert not at.exception and len(at.get("plotly_chart")) == 3
