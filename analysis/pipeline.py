@@ -3,7 +3,8 @@
 Columns of the :class:`Analysis` tables (offsets are into each document's original text):
 
 - ``documents``: doc_id, title, source, date (ISO or as given), n_chars (original length),
-  n_sentences, n_words (words in the analysed sentences).
+  n_sentences, n_words (words in the analysed sentences), then any other short fields of a
+  table input (e.g. ``label_credible``), as strings.
 - ``sentences``: doc_id, sentence_id (0-based within the document), start, end, text (the
   sentence as analysed: noise removed, whitespace collapsed; the raw span is text[start:end]).
 - ``mentions``: doc_id, sentence_id, actor, surface (exactly original[start:end]), start, end.
@@ -235,12 +236,19 @@ def _assemble(
 
 
 def _documents_table(cleaned: list[CleanDocument], results: list[DocumentResult]) -> pd.DataFrame:
+    table = _frame(_document_rows(cleaned, results), DOCUMENT_COLUMNS)
+    # Extra metadata of table inputs (e.g. FA-KES's label_credible) follows, one column per field.
+    extra = pd.DataFrame([dict(item.document.meta) for item in cleaned], index=table.index)
+    return pd.concat([table, extra.drop(columns=[c for c in extra.columns if c in table.columns]).fillna("")], axis=1)
+
+
+def _document_rows(cleaned: list[CleanDocument], results: list[DocumentResult]) -> list[tuple]:
     rows = []
     for item, result in zip(cleaned, results):
         doc = item.document
         n_words = sum(len(s.text.split()) for s in result.sentences)
         rows.append((doc.doc_id, doc.title, doc.source, doc.date, len(doc.text), len(result.sentences), n_words))
-    return _frame(rows, DOCUMENT_COLUMNS)
+    return rows
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:

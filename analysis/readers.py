@@ -35,6 +35,8 @@ COLUMN_NAMES = {
 }
 # A column detected as the text by its content must average at least this many characters.
 MIN_TEXT_LENGTH = 25
+# Other table columns are kept as document metadata (for group comparisons) when their values are short.
+MAX_META_COLUMNS, MAX_META_LENGTH = 12, 80
 PREFERRED_ENCODING = "cp1252"
 JSON_LIST_KEYS = ("documents", "docs", "articles", "items", "records", "data", "results", "rows")
 
@@ -53,6 +55,7 @@ class Document:
     source: str = ""
     date: str = ""
     origin: str = ""
+    meta: tuple[tuple[str, str], ...] = ()  # other short table fields, e.g. (("label_credible", "1"),)
 
 
 @dataclass(frozen=True)
@@ -313,6 +316,9 @@ def documents_from_table(frame: pd.DataFrame, name: str, chosen: Columns, log: R
     def value(row: dict, column: str | None) -> str:
         return str(row[column]).strip() if column else ""
 
+    used = {columns.text, columns.title, columns.source, columns.date, columns.id, *text_columns}
+    extra = [c for c in frame.columns if c not in used and frame[c].astype(str).str.len().max() <= MAX_META_LENGTH][:MAX_META_COLUMNS]
+
     documents, empty = [], 0
     for index, row in enumerate(frame.fillna("").to_dict("records"), 1):
         text = next((str(row[c]) for c in text_columns if str(row[c]).strip()), "")
@@ -327,6 +333,7 @@ def documents_from_table(frame: pd.DataFrame, name: str, chosen: Columns, log: R
                 source=value(row, columns.source),
                 date=normalise_date(value(row, columns.date)),
                 origin=f"{name}:{index}",
+                meta=tuple((str(c), value(row, c)) for c in extra),
             )
         )
     if empty:

@@ -11,7 +11,7 @@ from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import follow_click
 from dashboard.loader import active_corpus_name, corpus_names, current_actor_comparison, current_analysis, current_explorer_table, explorer_table_of, group_terms
-from dashboard.summary import SPLIT_HELP, SPLIT_KEYS, counted, date_span, event_type_labels, sources_of, split_choices, split_groups
+from dashboard.summary import SPLIT_HELP, SPLIT_KEYS, counted, date_span, event_type_labels, metadata_fields, sources_of, split_choices, split_groups
 
 SHOWN_SENTENCES = 8
 TOP_TERMS = 15
@@ -67,6 +67,12 @@ else:
         a = pick[0].selectbox("Group A: source", sources, key="source_a", bind="query-params")
         b = pick[1].selectbox("Group B: source", [s for s in sources if s != a], key="source_b", bind="query-params")
         rows_a, rows_b, label_a, label_b = split_groups(table, by="source", a=a, b=b)
+    elif by == "field":
+        fields = metadata_fields(analysis.documents)
+        field = pick[0].selectbox("Field", list(fields), key="field", bind="query-params")
+        a = pick[1].selectbox("Group A: value", fields[field], key="value_a", bind="query-params")
+        b = pick[1].selectbox("Group B: value", [v for v in fields[field] if v != a], key="value_b", bind="query-params")
+        rows_a, rows_b, label_a, label_b = split_groups(table, by="field", a=a, b=b, field=field, documents=analysis.documents)
     elif by == "date":
         first, last = date_span(table)
         cutoff = pick[0].date_input("Split at", value=first + (last - first) / 2, min_value=first, max_value=last, key="cutoff", bind="query-params")

@@ -37,7 +37,7 @@ def corpus_key(corpus: Corpus) -> str:
     """A fingerprint of the corpus's documents and metadata."""
     digest = hashlib.sha256()
     for doc in corpus.documents:
-        for part in (doc.doc_id, doc.title, doc.source, doc.date, doc.text):
+        for part in (doc.doc_id, doc.title, doc.source, doc.date, doc.text, *(f"{k}={v}" for k, v in doc.meta)):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
     return digest.hexdigest()[:16]
 

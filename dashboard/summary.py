@@ -368,26 +368,52 @@ def events_by_document(events: pd.DataFrame, documents: pd.DataFrame, labels: di
     return pd.DataFrame(rows, columns=["doc_id", "title", "source", "event references", "commonest type", "years"])
 
 
-SPLITS = ("source", "date", "actors", "corpus")
-SPLIT_KEYS = {"sources": "source", "dates": "date", "actors": "actors", "corpora": "corpus"}
-SPLIT_HELP = "sources: two sources; dates: before vs from a date; actors: sentences naming actor A vs actor B; corpora: this corpus vs another of this session."
+SPLIT_KEYS = {"sources": "source", "a field": "field", "dates": "date", "actors": "actors", "corpora": "corpus"}
+SPLIT_HELP = (
+    "sources: two sources; a field: two values of a metadata field of the input table (e.g. label_credible); "
+    "dates: before vs from a date; actors: sentences naming actor A vs actor B; corpora: this corpus vs another of this session."
+)
+FIXED_DOCUMENT_COLUMNS = ("doc_id", "title", "source", "date", "n_chars", "n_sentences", "n_words")
 
 
 def split_choices(documents: pd.DataFrame, table: pd.DataFrame, *, corpora: int) -> list[str]:
     """The group splits this corpus allows (sources and dates only when it has them, corpora when the session has two)."""
-    allowed = {"sources": len(sources_of(documents)) > 1, "dates": date_span(table) is not None, "actors": True, "corpora": corpora > 1}
+    allowed = {
+        "sources": len(sources_of(documents)) > 1, "a field": bool(metadata_fields(documents)), "dates": date_span(table) is not None,
+        "actors": True, "corpora": corpora > 1,
+    }
     return [label for label, ok in allowed.items() if ok]
 
 
-def split_groups(table: pd.DataFrame, *, by: str, a: str, b: str) -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
+def metadata_fields(documents: pd.DataFrame, *, most: int = 30) -> dict[str, list[str]]:
+    """Extra metadata fields of the documents with two to ``most`` distinct non-empty values -> those values."""
+    fields = {}
+    for column in documents.columns:
+        if column in FIXED_DOCUMENT_COLUMNS:
+            continue
+        values = sorted(v for v in documents[column].astype(str).unique() if v.strip())
+        if 2 <= len(values) <= most:
+            fields[column] = values
+    return fields
+
+
+def split_groups(
+    table: pd.DataFrame, *, by: str, a: str, b: str, field: str | None = None, documents: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
     """Two disjoint groups of explorer rows and their labels.
 
-    by="source": sentences of documents from source ``a`` vs ``b``; by="date": documents dated
+    by="source": sentences of documents from source ``a`` vs ``b``; by="field": documents whose
+    metadata ``field`` is ``a`` vs ``b`` (pass ``documents``); by="date": documents dated
     before ``a`` (YYYY-MM-DD) vs on or after it (``b`` unused); by="actors": sentences naming ``a``
     but not ``b`` vs naming ``b`` but not ``a`` (sentences naming both belong to neither).
     """
     if by == "source":
         return table[table["source"] == a], table[table["source"] == b], a, b
+    if by == "field":
+        if field is None or documents is None or field not in documents:
+            raise ValueError("a field split needs the field and the documents table")
+        value = table["doc_id"].map(dict(zip(documents["doc_id"], documents[field].astype(str))))
+        return table[value == a], table[value == b], f"{field} = {a}", f"{field} = {b}"
     if by == "date":
         dates = pd.to_datetime(table["date"], errors="coerce")
         cutoff = pd.Timestamp(a)
@@ -396,7 +422,7 @@ def split_groups(table: pd.DataFrame, *, by: str, a: str, b: str) -> tuple[pd.Da
         names_a = table["actors"].str.contains(f"|{a}|", regex=False)
         names_b = table["actors"].str.contains(f"|{b}|", regex=False)
         return table[names_a & ~names_b], table[names_b & ~names_a], a, b
-    raise ValueError(f"by must be one of {SPLITS[:3]}")
+    raise ValueError('by must be "source", "field", "date" or "actors"')
 
 
 def date_span(table: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:

@@ -58,7 +58,20 @@ def test_group_vs_group_by_source_on_fakes(monkeypatch):
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
     at = compare_page(compare="Group vs group", split="sources", source_a="sana", source_b="nna")
     assert not at.exception
-    assert at.radio(key="split").options[:2] == ["sources", "dates"] and at.radio(key="split").value == "sources"
+    assert at.radio(key="split").options[:3] == ["sources", "a field", "dates"] and at.radio(key="split").value == "sources"
     assert any(m.value.startswith("**sana**") for m in at.markdown)
     at = compare_page(who=["Russia", "Turkey"])
     assert not at.exception and len(at.get("plotly_chart")) == 3
+
+
+def test_split_by_a_metadata_field_on_fakes(fakes_analysis, monkeypatch):
+    from dashboard.summary import metadata_fields
+
+    fields = metadata_fields(fakes_analysis.documents)
+    assert fields.get("label_credible") == ["0", "1"]
+    table = sentence_table(fakes_analysis)
+    rows_a, rows_b, label_a, _ = split_groups(table, by="field", a="1", b="0", field="label_credible", documents=fakes_analysis.documents)
+    assert label_a == "label_credible = 1" and len(rows_a) + len(rows_b) == len(table)
+    monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
+    at = compare_page(compare="Group vs group", split="a field", field="label_credible", value_a="1", value_b="0")
+    assert not at.exception and any(m.value.startswith("**label\\_credible \\= 1**") for m in at.markdown)
