@@ -15,6 +15,7 @@ page = st.navigation(
         st.Page("dashboard/keywords.py", title="Keywords", icon=":material/key:", url_path="keywords"),
         st.Page("dashboard/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
         st.Page("dashboard/events.py", title="Events & places", icon=":material/event:", url_path="events"),
+        st.Page("dashboard/motives.py", title="What does it want?", icon=":material/flag:", url_path="wants"),
         st.Page("dashboard/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
         st.Page("dashboard/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
     ]

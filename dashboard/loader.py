@@ -21,6 +21,7 @@ import streamlit as st
 from analysis import Analysis, Corpus, CorpusError, analyze, load_corpus
 from analysis.compare import ActorComparison, compare_actors, distinctive_terms
 from analysis.explore import sentence_table
+from analysis.motives import MotiveTheme, motive_sentences, motive_themes
 from analysis.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
 from analysis.paths import DEFAULT_CORPUS
 from analysis.pipeline import keywords_for
@@ -243,3 +244,15 @@ def explorer_table_of(name: str) -> pd.DataFrame:
     stored = st.session_state.get(ANALYSES, {}).get(key)
     analysis = stored if stored is not None else analyse_corpus(corpus, actor_lexicon(), key)
     return _explorer_table(analysis, key)
+
+
+@st.cache_data(show_spinner="Finding what the actor wants…", max_entries=16)
+def _motives(_table: pd.DataFrame, _mentions: pd.DataFrame, key: str, actor: str) -> tuple[pd.DataFrame, list[MotiveTheme]]:
+    found = motive_sentences(_table, _mentions, actor)
+    return found, motive_themes(found)
+
+
+def current_motives(actor: str) -> tuple[pd.DataFrame, list[MotiveTheme]]:
+    """The sentences stating what ``actor`` wants in the corpus shown, and their themes (cached)."""
+    analysis, key = _current()
+    return _motives(_explorer_table(analysis, key), analysis.mentions, key, actor)

@@ -429,3 +429,10 @@ def date_span(table: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """First and last document date in the table (None when fewer than two dates are known)."""
     dates = pd.to_datetime(table["date"], errors="coerce").dropna()
     return (dates.min(), dates.max()) if dates.nunique() > 1 else None
+
+
+def motive_table(themes: list) -> pd.DataFrame:
+    """Every motive sentence once per theme it joined, with the theme and its label keywords (for export)."""
+    frames = [t.sentences.assign(theme=t.name, theme_keywords=", ".join(t.keywords)) for t in themes]
+    columns = ["theme", "theme_keywords", "doc_id", "sentence_id", "source", "date", "cue", "text"]
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)

@@ -15,9 +15,9 @@ from tests.browser.conftest import open_and_settle, screenshot, settle
 pytestmark = pytest.mark.browser
 
 # Page name (and screenshot name) -> URL path relative to the base URL.
-PAGES = {"overview": "", "corpus": "corpus", "actors": "actors", "sentences": "sentences", "keywords": "keywords", "events": "events", "compare": "compare"}
+PAGES = {"overview": "", "corpus": "corpus", "actors": "actors", "sentences": "sentences", "keywords": "keywords", "events": "events", "compare": "compare", "wants": "wants"}
 # The h1 each page must show; None = the overview's title, which is the corpus's own title.
-TITLES = {"overview": None, "corpus": "Corpus", "actors": "Actors", "sentences": "Sentence explorer", "keywords": "Keywords", "events": "Events & places", "compare": "Compare"}
+TITLES = {"overview": None, "corpus": "Corpus", "actors": "Actors", "sentences": "Sentence explorer", "keywords": "Keywords", "events": "Events & places", "compare": "Compare", "wants": "What does it want?"}
 CHARTLESS = {"sentences", "corpus"}  # text and tables
 
 EXCEPTION = '[data-testid="stException"]'

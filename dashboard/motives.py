@@ -1,0 +1,55 @@
+"""What does X want? The sentences that state an actor's goals, grouped into themes, each quoted with its source."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.motives import load_themes
+from analysis.explore import match_spans
+from dashboard.charts import PLOTLY_CONFIG
+from dashboard.evidence import show_sentences
+from dashboard.highlight import escape_markdown
+from dashboard.interaction import follow_click
+from dashboard.loader import current_analysis, current_motives
+from dashboard.motive_charts import theme_bar
+from dashboard.summary import counted, motive_table
+
+QUOTES = 6
+
+analysis = current_analysis()
+actors = list(analysis.actor_counts["actor"])
+st.title("What does it want?")
+st.caption(
+    "Sentences where the actor is the one wanting: it wants, seeks or aims at something, its goals, interests or strategy, "
+    "what it does in order to… (cues in data/motive_cues.toml). Themes come from data/motive_themes.toml; "
+    "each is labelled by the words that set its sentences apart."
+)
+if not actors:
+    st.info("No actor from the dictionary is mentioned in this corpus.")
+else:
+    default = actors.index("Russia") if "Russia" in actors else 0
+    actor = st.selectbox("Actor", actors, index=default, key="wanter", bind="query-params")
+    motives, themes = current_motives(actor)
+    naming = int(analysis.actor_counts.set_index("actor").loc[actor, "sentences"])
+    st.markdown(f"**{counted(len(motives), 'sentence')}** of the {counted(naming, 'sentence')} naming {escape_markdown(actor)} say what it wants.")
+    if motives.empty:
+        st.info(f"No sentence states what {actor} wants (no cue such as “{actor} wants/seeks/aims…”, “{actor}’s goal/interests/strategy”).")
+    else:
+        clicked = st.plotly_chart(theme_bar(themes, actor), config=PLOTLY_CONFIG, key="theme_bars", on_select="rerun", selection_mode="points")
+        follow_click(clicked, "theme", chart="theme_bars")
+        names = [t.name for t in themes]
+        chosen = st.selectbox("Theme", names, key="theme", bind="query-params")
+        patterns = {t.name: t.pattern for t in load_themes()}
+        for theme in themes:
+            with st.expander(f"{escape_markdown(theme.name)}: {escape_markdown(', '.join(theme.keywords) or '—')} ({len(theme.sentences)})", expanded=theme.name == chosen):
+                pattern = patterns.get(theme.name)
+                show_sentences(
+                    theme.sentences,
+                    lambda row, pattern=pattern: match_spans(row.text, literal=row.cue) + ([m.span() for m in pattern.finditer(row.text)] if pattern else []),
+                    limit=QUOTES,
+                    rest="download them all below",
+                )
+        st.download_button(
+            "Download the motive sentences with their themes (CSV)", motive_table(themes).to_csv(index=False),
+            file_name=f"what_{actor.lower().replace(' ', '_')}_wants.csv", mime="text/csv",
+        )
