@@ -37,7 +37,8 @@ if mode == "Actor vs actor":
         comparison = current_actor_comparison(tuple(chosen), ngram=ngram)
         colours = analysis.actor_colors
         for column, row in zip(st.columns(len(chosen)), comparison.summary.itertuples()):
-            column.metric(row.actor, f"{row.mentions:,} mentions", f"{row.share:.0%} of sentences", delta_color="off")
+            column.metric(row.actor, f"{row.mentions:,} mentions")
+            column.caption(f"named in {counted(row.sentences, 'sentence')}, {row.share:.0%} of all")
         for column, actor in zip(st.columns(len(chosen)), chosen):
             with column:
                 st.plotly_chart(
