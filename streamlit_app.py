@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.highlight import escape_markdown
 from dashboard.links import run_with_link_check
 from dashboard.loader import corpus_problem
+from dashboard.presentation import PRESENTATION_CSS, leave_presentation
 
 st.set_page_config(page_title="Briefing dashboard", page_icon=":material/insights:", layout="wide")
 
@@ -17,10 +18,18 @@ page = st.navigation(
         st.Page("dashboard/events.py", title="Events & places", icon=":material/event:", url_path="events"),
         st.Page("dashboard/motives.py", title="What does it want?", icon=":material/flag:", url_path="wants"),
         st.Page("dashboard/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+        st.Page("dashboard/briefing.py", title="Briefing", icon=":material/slideshow:", url_path="briefing"),
         st.Page("dashboard/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
     ]
 )
+presenting = st.sidebar.toggle(
+    "Presentation mode", key="present", bind="query-params", help="Hides the sidebar and the controls and enlarges type, for a projector."
+)
+if presenting:
+    st.html(PRESENTATION_CSS)  # the app's own stylesheet, never user text
 problem = corpus_problem()
 if problem:
     st.error(escape_markdown(problem), icon=":material/error:")
 run_with_link_check(page.run, page.url_path)
+if presenting:
+    st.button("Leave presentation mode", key="leave_present", on_click=leave_presentation)

@@ -10,7 +10,7 @@ import pytest
 
 from analysis.paths import PROJECT_ROOT
 
-PAGES = ["dashboard/overview.py", "dashboard/corpus.py", "dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/motives.py", "dashboard/compare.py", "dashboard/explorer.py"]
+PAGES = ["dashboard/overview.py", "dashboard/corpus.py", "dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/motives.py", "dashboard/compare.py", "dashboard/briefing.py", "dashboard/explorer.py"]
 RUN_EVERY_PAGE = f"""
 from streamlit.testing.v1 import AppTest
 for page in {PAGES!r}:

@@ -15,9 +15,9 @@ from tests.browser.conftest import open_and_settle, screenshot, settle
 pytestmark = pytest.mark.browser
 
 # Page name (and screenshot name) -> URL path relative to the base URL.
-PAGES = {"overview": "", "corpus": "corpus", "actors": "actors", "sentences": "sentences", "keywords": "keywords", "events": "events", "compare": "compare", "wants": "wants"}
+PAGES = {"overview": "", "corpus": "corpus", "actors": "actors", "sentences": "sentences", "keywords": "keywords", "events": "events", "compare": "compare", "wants": "wants", "briefing": "briefing"}
 # The h1 each page must show; None = the overview's title, which is the corpus's own title.
-TITLES = {"overview": None, "corpus": "Corpus", "actors": "Actors", "sentences": "Sentence explorer", "keywords": "Keywords", "events": "Events & places", "compare": "Compare", "wants": "What does it want?"}
+TITLES = {"overview": None, "corpus": "Corpus", "actors": "Actors", "sentences": "Sentence explorer", "keywords": "Keywords", "events": "Events & places", "compare": "Compare", "wants": "What does it want?", "briefing": None}
 CHARTLESS = {"sentences", "corpus"}  # text and tables
 
 EXCEPTION = '[data-testid="stException"]'
@@ -184,3 +184,30 @@ def test_a_file_over_the_upload_limit_is_refused_and_the_corpus_kept(page, app_u
     assert_healthy(page, "Corpus")
     assert "Now showing Bundled corpus" in body_text(page)
     screenshot(page, "corpus-too-large")
+
+
+def test_the_html_brief_downloads_as_a_standalone_file(page, app_url, tmp_path):
+    open_and_settle(page, f"{app_url}/briefing")
+    assert_healthy(page, page.locator('[data-testid="stMain"] h1').first.inner_text().strip())
+    quote = page.locator('[data-testid="stMain"] blockquote').first.inner_text().split("\n")[0].strip()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=re.compile("Download the brief \\(HTML")).click()
+    path = tmp_path / "brief.html"
+    download_info.value.save_as(path)
+    html = path.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "plotly.js v" in html and not re.search(r"<script[^>]+src=", html)
+    assert html.count('class="plotly-graph-div"') >= 1 and "data:image/png;base64," in html
+    assert quote[:30].replace("'", "&#x27;") in html, "the quotes are in the file"
+    brief = page.context.new_page()
+    brief.goto(path.as_uri())
+    brief.wait_for_selector(".plotly-graph-div .main-svg", timeout=30_000)
+    screenshot(brief, "brief-html")
+    brief.close()
+
+
+def test_presentation_mode_hides_the_sidebar_and_controls(page, app_url):
+    open_and_settle(page, f"{app_url}/briefing?present=true")
+    assert page.locator('[data-testid="stSidebar"]').is_hidden()
+    assert page.get_by_role("button", name="Leave presentation mode").is_visible()
+    assert page.locator(".stDownloadButton").count() == 0 and page.locator(".stTextInput").first.is_hidden()
+    screenshot(page, "briefing-presenting")

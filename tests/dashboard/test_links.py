@@ -4,7 +4,7 @@ from dashboard.links import ignored_parameters
 
 from tests.conftest import open_page
 
-PAGES = ["dashboard/overview.py", "dashboard/corpus.py", "dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/motives.py", "dashboard/compare.py", "dashboard/explorer.py"]
+PAGES = ["dashboard/overview.py", "dashboard/corpus.py", "dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/motives.py", "dashboard/compare.py", "dashboard/briefing.py", "dashboard/explorer.py"]
 MALFORMED = {"top": "abc", "actor": ["Nobody", "<script>alert(1)</script>"], "years": ["2015", "zz"], "ngram": "9", "zzz": "1", "kw": "[x](javascript:alert(1))"}
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import open_page
 
-PAGES = ["dashboard/overview.py", "dashboard/corpus.py", "dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/motives.py", "dashboard/compare.py", "dashboard/explorer.py"]
+PAGES = ["dashboard/overview.py", "dashboard/corpus.py", "dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/motives.py", "dashboard/compare.py", "dashboard/briefing.py", "dashboard/explorer.py"]
 TITLE = "What does Russia want [click](javascript:alert(1)) <script>alert(0)</script>"
 BODY = """
 Russia wants bases <script>alert(1)</script> in Syria, Moscow said after the 2015 intervention.
