@@ -12,7 +12,7 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE, TARGET = ROOT / "screenshots", ROOT / "docs" / "screenshots"
 # Page screenshot -> height in pixels to keep (the first screen, where the page's story is).
-CROPS = {"overview.png": 1300, "actors.png": 1000, "events.png": 1450}
+CROPS = {"overview.png": 1300, "actors.png": 1000, "events.png": 1450, "compare.png": 1600, "brief-html.png": 1400}
 WIDTH = 1400
 
 

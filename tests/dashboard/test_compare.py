@@ -75,3 +75,15 @@ def test_split_by_a_metadata_field_on_fakes(fakes_analysis, monkeypatch):
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
     at = compare_page(compare="Group vs group", split="a field", field="label_credible", value_a="1", value_b="0")
     assert not at.exception and any(m.value.startswith("**label\\_credible \\= 1**") for m in at.markdown)
+
+
+def test_this_corpus_against_another_of_the_session():
+    at = open_page("dashboard/corpus.py")
+    at.file_uploader(key="upload_files").set_value([("other.txt", b"Iran and Hezbollah fought near Aleppo in 2016. Iran wants a land corridor to Lebanon. Russia bombed Idlib.", "text/plain")]).run()
+    at.button(key="upload_go").click().run()
+    at.switch_page("dashboard/compare.py").run()
+    at.segmented_control(key="compare").set_value("Group vs group").run()
+    at.radio(key="split").set_value("corpora").run()
+    assert not at.exception
+    assert any(m.value.startswith("**other**") and "Bundled corpus" in m.value for m in at.markdown)
+    assert len(at.get("plotly_chart")) == 3
