@@ -103,9 +103,10 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])" + r"\W+".join(re.escape(w) for w in words) + r"(?:['’]s)?(?![\w'’-])", re.IGNORECASE)
 
 
-def sentences_with_term(texts: pd.Series, term: str) -> pd.Series:
-    """Which texts contain the term (a boolean mask)."""
-    return texts.str.contains(_term_pattern(term), regex=True)
+def sentences_with_term(texts: pd.Series, term: str, *, ngram: int = 1) -> pd.Series:
+    """Which texts contain the term exactly as :func:`term_counts` counts it (a boolean mask)."""
+    size = max(ngram, len(term.split()))
+    return texts.map(lambda text: term in terms(text, ngram=min(size, 2)))
 
 
 def term_spans(text: str, chosen: Iterable[str]) -> list[tuple[int, int]]:

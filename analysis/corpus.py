@@ -74,6 +74,12 @@ def _corpus(files: list[tuple[str, bytes, str]], columns: Columns, name: str, *,
                 raise CorpusError(str(error).replace(file_name, label, 1)) from error
             log.warnings.append(str(error))
             continue
+        except Exception as error:  # noqa: BLE001 -- a library choking on one odd file must not sink the batch
+            message = f"{file_name}: could not be read ({type(error).__name__}: {error})"
+            if not skip_bad:
+                raise CorpusError(message.replace(file_name, label, 1)) from error
+            log.warnings.append(message)
+            continue
         documents.extend(_labelled(read, file_name, label))
     if not documents:
         raise CorpusError("; ".join(log.warnings) or "no documents found")
@@ -111,10 +117,15 @@ def _expand(path: Path) -> list[Path]:
 
 
 def _unique_ids(documents: list[Document]) -> list[Document]:
-    seen: dict[str, int] = {}
+    """Documents whose ids are unique: a repeated id gets #2, #3… (never an id another document has)."""
+    taken = {doc.doc_id for doc in documents}
+    used: set[str] = set()
     unique = []
     for doc in documents:
-        count = seen.get(doc.doc_id, 0)
-        seen[doc.doc_id] = count + 1
-        unique.append(doc if count == 0 else replace(doc, doc_id=f"{doc.doc_id}#{count + 1}"))
+        doc_id, n = doc.doc_id, 1
+        while doc_id in used or (doc_id != doc.doc_id and doc_id in taken):
+            n += 1
+            doc_id = f"{doc.doc_id}#{n}"
+        used.add(doc_id)
+        unique.append(doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id))
     return unique

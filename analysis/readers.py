@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import json
 import re
 import warnings as python_warnings
@@ -38,6 +39,10 @@ MIN_TEXT_LENGTH = 25
 # Other table columns are kept as document metadata (for group comparisons) when their values are short.
 MAX_META_COLUMNS, MAX_META_LENGTH = 12, 80
 PREFERRED_ENCODING = "cp1252"
+# Candidates this close to the best (charset-normalizer's "chaos" ratio) count as equally good.
+CLOSE_CHAOS = 0.05
+# A whole article in one CSV cell is normal here; the csv module's default cap (131,072) is not.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 JSON_LIST_KEYS = ("documents", "docs", "articles", "items", "records", "data", "results", "rows")
 
 
@@ -90,7 +95,7 @@ def read_file(name: str, data: bytes, *, columns: Columns = Columns(), log: Read
         CorpusError: The file is empty, binary, of an unsupported type, or has no text to analyse.
     """
     log = log if log is not None else ReadLog()
-    suffix = PurePath(name).suffix.lower()
+    suffix = _suffix(name)
     if suffix not in SUPPORTED_SUFFIXES:
         raise CorpusError(f"{name}: unsupported file type {suffix or '(none)'}; use {', '.join(sorted(SUPPORTED_SUFFIXES))}")
     if not data.strip():
@@ -110,14 +115,16 @@ def read_file(name: str, data: bytes, *, columns: Columns = Columns(), log: Read
 
 def decode(data: bytes, label: str, log: ReadLog) -> str:
     """Text from bytes: UTF-8 or a BOM's encoding, else the encoding charset-normalizer detects (noted in ``log``)."""
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    # UTF-32 first: its little-endian mark starts with UTF-16's.
+    boms = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    for bom, encoding in boms:
         if data.startswith(bom):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise CorpusError(f"{label}: starts with a {encoding} byte-order mark but is not valid {encoding}") from error
-            if encoding == "utf-16":
-                log.notes.append(f"{label}: read as UTF-16 (byte-order mark)")
+            if encoding != "utf-8-sig":
+                log.notes.append(f"{label}: read as {encoding.upper()} (byte-order mark)")
             return text
     if _looks_binary(data):
         raise CorpusError(f"{label}: looks like a binary file, not text; export it as UTF-8 text")
@@ -133,10 +140,18 @@ def decode(data: bytes, label: str, log: ReadLog) -> str:
     best = matches[0]
     # Short texts often fit several code pages equally well; then Windows-1252, the commonest legacy
     # encoding of English and Western European text, is the likeliest (charset-normalizer's tie order is not).
-    tied = [m.encoding for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
-    encoding = PREFERRED_ENCODING if PREFERRED_ENCODING in tied else best.encoding
+    close = [m.encoding for m in matches if m.chaos <= best.chaos + CLOSE_CHAOS]
+    encoding = PREFERRED_ENCODING if PREFERRED_ENCODING in close and _decodes(data, PREFERRED_ENCODING) else best.encoding
     log.notes.append(f"{label}: not UTF-8; read as {encoding} (detected)")
     return data.decode(encoding, errors="replace")
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -251,7 +266,7 @@ def _jsonl_rows(name: str, text: str, log: ReadLog) -> pd.DataFrame:
         if isinstance(row, dict):
             rows.append(_flat(row))
         elif isinstance(row, str):
-            rows.append({"text": row})
+            rows.append({"text": _clean(row)})
         else:
             log.warnings.append(f"{name}: line {number} is not a JSON object and was skipped")
     if not rows:
@@ -267,7 +282,7 @@ def _json_rows(name: str, text: str) -> pd.DataFrame:
     if isinstance(data, dict):
         data = next((data[key] for key in JSON_LIST_KEYS if isinstance(data.get(key), list)), data)
     if isinstance(data, list) and data and all(isinstance(item, str) for item in data):
-        return pd.DataFrame({"text": data})
+        return pd.DataFrame({"text": [_clean(item) for item in data]})
     if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
         return pd.DataFrame([_flat(item) for item in data])
     raise CorpusError(
@@ -277,8 +292,13 @@ def _json_rows(name: str, text: str) -> pd.DataFrame:
 
 
 def _flat(row: dict) -> dict[str, str]:
-    """A JSON object's values as strings (nested values as JSON text)."""
-    return {str(k): "" if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for k, v in row.items()}
+    """A JSON object's values as strings (nested values as JSON text, lone surrogates replaced)."""
+    return {_clean(str(k)): "" if v is None else _clean(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)) for k, v in row.items()}
+
+
+def _clean(text: str) -> str:
+    """JSON may escape lone surrogates (\\ud800) that no UTF-8 tool downstream accepts."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def guess_columns(frame: pd.DataFrame) -> Columns:
@@ -362,5 +382,12 @@ def title_from_name(name: str, text: str) -> str:
     return first_line if "\n" in text.strip() and 0 < len(first_line) <= 150 else ""
 
 
+def _suffix(name: str) -> str:
+    """The file type, also for a name that is only an extension (".txt")."""
+    path = PurePath(name)
+    return (path.suffix or (path.name if path.name.startswith(".") else "")).lower()
+
+
 def _stem(name: str) -> str:
-    return PurePath(name).stem or "document"
+    stem = PurePath(name).stem
+    return "document" if not stem or (stem.startswith(".") and stem.lower() in SUPPORTED_SUFFIXES) else stem

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analysis.compare import actor_terms, sentences_with_term, term_spans
@@ -10,8 +11,17 @@ from dashboard.compare_charts import LEAN_A, LEAN_B, distinctive_bar, event_prof
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import follow_click
-from dashboard.loader import active_corpus_name, corpus_names, current_actor_comparison, current_analysis, current_explorer_table, explorer_table_of, group_terms
-from dashboard.summary import SPLIT_HELP, SPLIT_KEYS, counted, date_span, event_type_labels, metadata_fields, sources_of, split_choices, split_groups
+from dashboard.loader import (
+    active_corpus_name,
+    content_key_of,
+    corpus_names,
+    current_actor_comparison,
+    current_analysis,
+    current_explorer_table,
+    explorer_table_of,
+    group_terms,
+)
+from dashboard.summary import SPLIT_HELP, SPLIT_KEYS, counted, date_span, event_type_labels, leaning_to_b, metadata_fields, sources_of, split_choices, split_groups
 
 SHOWN_SENTENCES = 8
 TOP_TERMS = 15
@@ -37,7 +47,7 @@ if mode == "Actor vs actor":
         comparison = current_actor_comparison(tuple(chosen), ngram=ngram)
         colours = analysis.actor_colors
         for column, row in zip(st.columns(len(chosen)), comparison.summary.itertuples()):
-            column.metric(row.actor, f"{row.mentions:,} mentions")
+            column.metric(escape_markdown(row.actor), f"{row.mentions:,} mentions")
             column.caption(f"named in {counted(row.sentences, 'sentence')}, {row.share:.0%} of all")
         for column, actor in zip(st.columns(len(chosen)), chosen):
             with column:
@@ -57,7 +67,7 @@ if mode == "Actor vs actor":
                 st.markdown("Most representative sentences")
                 words = list(comparison.terms[actor]["term"].head(TOP_TERMS))
                 show_sentences(comparison.examples[actor], lambda row, words=words: term_spans(row.text, words), limit=3, rest="")
-                st.page_link("dashboard/explorer.py", label=f"All sentences naming {actor}", icon=":material/manage_search:", query_params={"actor": actor})
+                st.page_link("dashboard/explorer.py", label=escape_markdown(f"All sentences naming {actor}"), icon=":material/manage_search:", query_params={"actor": actor})
 else:
     # Options are the words shown (a bound widget writes the shown text into the URL): ?split=sources
     available = split_choices(analysis.documents, table, corpora=len(corpus_names()))
@@ -86,28 +96,27 @@ else:
     else:
         other = pick[0].selectbox("Against", [n for n in corpus_names() if n != active_corpus_name()], key="other_corpus")
         rows_a, rows_b, label_a, label_b = table, explorer_table_of(other), active_corpus_name(), other
+        label_b_key = content_key_of(other)  # two sessions may give different corpora the same name
     st.markdown(f"**{escape_markdown(label_a)}**: {counted(len(rows_a), 'sentence')} · **{escape_markdown(label_b)}**: {counted(len(rows_b), 'sentence')}")
     if rows_a.empty or rows_b.empty:
         st.info("One of the groups has no sentence: choose another split.")
     else:
-        scored = group_terms(rows_a["text"], rows_b["text"], table["text"], split=f"{by}|{label_a}|{label_b}", ngram=ngram)
+        background = pd.concat([rows_a["text"], rows_b["text"]]) if by == "corpus" else table["text"]
+        scored = group_terms(rows_a["text"], rows_b["text"], background, split=f"{by}|{label_a}|{label_b}|{label_b_key if by == 'corpus' else ''}", ngram=ngram)
         if by == "actors":  # the two actors' own names split the groups by construction: left out
             scored = scored[~scored["term"].isin(actor_terms(analysis.mentions, label_a) | actor_terms(analysis.mentions, label_b))]
-        clicked = st.plotly_chart(term_scatter(scored, label_a=label_a, label_b=label_b), config=PLOTLY_CONFIG, key="term_plot", on_select="rerun", selection_mode="points")
-        follow_click(clicked, "term", chart="term_plot")
-        left, right = st.columns(2)
-        with left:
-            st.plotly_chart(distinctive_bar(scored, colour=LEAN_A, title=f"Most {label_a}"), config=PLOTLY_CONFIG, key="lean_a")
-        with right:
-            leaning_b = scored.iloc[::-1].assign(z=lambda f: -f["z"], count_a=lambda f: f["count_b"], count_b=lambda f: f["count_a"])
-            st.plotly_chart(distinctive_bar(leaning_b, colour=LEAN_B, title=f"Most {label_b}"), config=PLOTLY_CONFIG, key="lean_b")
-        st.download_button("Download every term's scores (CSV)", scored.to_csv(index=False), file_name="distinctive_terms.csv", mime="text/csv")
-        term = st.selectbox("Term", list(scored["term"]), key="term", bind="query-params")
-        in_a, in_b = rows_a[sentences_with_term(rows_a["text"], term)], rows_b[sentences_with_term(rows_b["text"], term)]
-        shown_a, shown_b = st.columns(2)
-        with shown_a:
-            st.markdown(f"**{escape_markdown(label_a)}**: {counted(len(in_a), 'sentence')} with “{escape_markdown(term)}”")
-            show_sentences(in_a, lambda row: term_spans(row.text, [term]), limit=SHOWN_SENTENCES, rest="the explorer's free-text search finds them all")
-        with shown_b:
-            st.markdown(f"**{escape_markdown(label_b)}**: {counted(len(in_b), 'sentence')} with “{escape_markdown(term)}”")
-            show_sentences(in_b, lambda row: term_spans(row.text, [term]), limit=SHOWN_SENTENCES, rest="the explorer's free-text search finds them all")
+        if scored.empty:
+            st.info("No term occurs twice in these groups: there is nothing to compare. Choose larger groups.")
+        else:
+            clicked = st.plotly_chart(term_scatter(scored, label_a=label_a, label_b=label_b), config=PLOTLY_CONFIG, key="term_plot", on_select="rerun", selection_mode="points")
+            follow_click(clicked, "term", chart="term_plot")
+            left, right = st.columns(2)
+            left.plotly_chart(distinctive_bar(scored, colour=LEAN_A, title=f"Most {label_a}"), config=PLOTLY_CONFIG, key="lean_a")
+            right.plotly_chart(distinctive_bar(leaning_to_b(scored), colour=LEAN_B, title=f"Most {label_b}"), config=PLOTLY_CONFIG, key="lean_b")
+            st.download_button("Download every term's scores (CSV)", scored.to_csv(index=False), file_name="distinctive_terms.csv", mime="text/csv")
+            term = st.selectbox("Term", list(scored["term"]), key="term", bind="query-params")
+            for column, rows, label in zip(st.columns(2), (rows_a, rows_b), (label_a, label_b)):
+                with column:
+                    having = rows[sentences_with_term(rows["text"], term, ngram=ngram)]
+                    st.markdown(f"**{escape_markdown(label)}**: {counted(len(having), 'sentence')} with “{escape_markdown(term)}”")
+                    show_sentences(having, lambda row: term_spans(row.text, [term]), limit=SHOWN_SENTENCES, rest="the explorer's free-text search finds them all")

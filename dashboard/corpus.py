@@ -8,6 +8,7 @@ from analysis import Columns, LexiconError
 from analysis.readers import SUPPORTED_SUFFIXES, TABLE_SUFFIXES
 from dashboard.highlight import escape_markdown
 from dashboard.loader import (
+    CHOICE,
     DEFAULT_NAME,
     DICTIONARY_MODES,
     active_corpus_name,
@@ -25,6 +26,7 @@ from dashboard.uploads import NO_COLUMN, analyse_now, load_and_analyse, show_las
 
 st.title("Corpus")
 show_last_report()
+analyse_now()  # a corpus just chosen below is analysed here, with progress
 corpus, analysis = current_corpus(), current_analysis()
 dictionary = dictionary_in_use()
 st.markdown(
@@ -36,11 +38,10 @@ st.markdown(
 
 names = corpus_names()
 if len(names) > 1:
-    chosen = st.selectbox("Show", names, index=names.index(active_corpus_name()), key="corpus_choice", help="Corpora added in this session; switching needs no re-upload.")
-    if chosen != active_corpus_name():
-        show_corpus(chosen)
-        analyse_now()
-        st.rerun()
+    st.selectbox(
+        "Show", names, index=names.index(active_corpus_name()), key=CHOICE, on_change=lambda: show_corpus(st.session_state[CHOICE]),
+        help="Corpora added in this session; switching needs no re-upload.",
+    )
 
 upload, paste, actors, documents = st.tabs(["Upload files", "Paste text", "Actor dictionary", "Documents"])
 

@@ -32,6 +32,7 @@ DICTIONARY_MODES = ("merge", "replace")
 KEPT_ANALYSES = 4
 # Session-state keys (underscored: never bound to the URL).
 UPLOADS, ACTIVE, DICTIONARY, ANALYSES = "_corpora", "_active_corpus", "_dictionary", "_analyses"
+CHOICE = "corpus_choice"  # the Corpus page's selectbox of this session's corpora
 
 
 def corpus_key(corpus: Corpus) -> str:
@@ -130,6 +131,8 @@ def add_corpus(name: str, corpus: Corpus) -> str:
         unique, n = f"{name} ({n})", n + 1
     corpora[unique] = (corpus, corpus_key(corpus))
     st.session_state[ACTIVE] = unique
+    # A keyed selectbox keeps its old value when its options change: drop it so it shows the new corpus.
+    st.session_state.pop(CHOICE, None)
     return unique
 
 
@@ -235,6 +238,11 @@ def _group_terms(_texts_a: pd.Series, _texts_b: pd.Series, _background: pd.Serie
 def group_terms(texts_a: pd.Series, texts_b: pd.Series, background: pd.Series, *, split: str, ngram: int = 1) -> pd.DataFrame:
     """Log-odds terms of group A vs B; ``split`` describes the split so the result is cached per corpus and split."""
     return _group_terms(texts_a, texts_b, background, f"{_current()[1]}|{split}", ngram)
+
+
+def content_key_of(name: str) -> str:
+    """The content key of a corpus of this session (the default's, or an upload's)."""
+    return _file_corpus()[1] if name == DEFAULT_NAME else st.session_state[UPLOADS][name][1]
 
 
 def explorer_table_of(name: str) -> pd.DataFrame:

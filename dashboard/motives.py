@@ -33,7 +33,7 @@ else:
     naming = int(analysis.actor_counts.set_index("actor").loc[actor, "sentences"])
     st.markdown(f"**{counted(len(motives), 'sentence')}** of the {counted(naming, 'sentence')} naming {escape_markdown(actor)} say what it wants.")
     if motives.empty:
-        st.info(f"No sentence states what {actor} wants (no cue such as “{actor} wants/seeks/aims…”, “{actor}’s goal/interests/strategy”).")
+        st.info(escape_markdown(f"No sentence states what {actor} wants (no cue such as “{actor} wants/seeks/aims…”, “{actor}’s goal/interests/strategy”)."))
     else:
         clicked = st.plotly_chart(theme_bar(themes, actor), config=PLOTLY_CONFIG, key="theme_bars", on_select="rerun", selection_mode="points")
         follow_click(clicked, "theme", chart="theme_bars")

@@ -13,6 +13,7 @@ import pandas as pd
 from analysis import Analysis
 from analysis.actors import actor_named
 from analysis.lexicons import ActorLexicon
+from analysis.motives import MotiveTheme
 from analysis.lexicons import load_event_types
 
 KIND_LABELS = {
@@ -431,8 +432,16 @@ def date_span(table: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return (dates.min(), dates.max()) if dates.nunique() > 1 else None
 
 
-def motive_table(themes: list) -> pd.DataFrame:
+def motive_table(themes: list[MotiveTheme]) -> pd.DataFrame:
     """Every motive sentence once per theme it joined, with the theme and its label keywords (for export)."""
     frames = [t.sentences.assign(theme=t.name, theme_keywords=", ".join(t.keywords)) for t in themes]
     columns = ["theme", "theme_keywords", "doc_id", "sentence_id", "source", "date", "cue", "text"]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def leaning_to_b(scored: pd.DataFrame) -> pd.DataFrame:
+    """A log-odds table seen from group B: most B-leaning terms first, z and counts swapped."""
+    flipped = scored.iloc[::-1].copy()
+    flipped["z"] = -flipped["z"]
+    flipped[["count_a", "count_b"]] = flipped[["count_b", "count_a"]].to_numpy()
+    return flipped.reset_index(drop=True)

@@ -164,3 +164,31 @@ def test_ten_thousand_tiny_documents():
     assert len(corpus) == 10_000
     result = analyze(corpus)
     assert len(result.documents) == 10_000 and "Russia" in set(result.actor_counts["actor"])
+
+
+def test_review_cases_odd_files_load_or_are_skipped_with_a_warning():
+    import zipfile
+
+    odd_docx = io.BytesIO()
+    with zipfile.ZipFile(odd_docx, "w") as archive:
+        archive.writestr("[Content_Types].xml", "not xml at all <")
+    corpus = read(("good.txt", SYRIA.encode()), ("odd.docx", odd_docx.getvalue()))
+    assert len(corpus) == 1 and any(w.startswith("odd.docx") for w in corpus.warnings)
+
+    surrogates = read(("s.json", b'[{"text": "Russia spoke \\ud800 loudly."}]'), ("s.jsonl", b'{"text": "Iran \\udfff spoke."}\n'))
+    analysed(surrogates)
+
+    long_cell = "Russia keeps its naval base at Tartus. " * 5000
+    table = read(("long.csv", ("text\n" + '"' + long_cell + '"\n').encode()))
+    assert table.documents[0].text == long_cell
+
+    utf32 = read(("wide.txt", SYRIA.encode("utf-32")))
+    assert utf32.documents[0].text == SYRIA and any("UTF-32" in n for n in utf32.notes)
+
+    latin = read(("latin.csv", "text,source\nLe Kremlin soutient Assad à Damas.,afp\n".encode("latin-1")))
+    assert "à Damas" in latin.documents[0].text
+
+    ids = read(("ids.jsonl", b'{"id": "1", "text": "a b"}\n{"id": "1", "text": "c d"}\n{"id": "1#2", "text": "e f"}\n'))
+    assert len({d.doc_id for d in ids}) == 3
+
+    assert read((".txt", SYRIA.encode())).documents[0].doc_id == "document"

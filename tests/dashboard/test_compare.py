@@ -87,3 +87,22 @@ def test_this_corpus_against_another_of_the_session():
     assert not at.exception
     assert any(m.value.startswith("**other**") and "Bundled corpus" in m.value for m in at.markdown)
     assert len(at.get("plotly_chart")) == 3
+
+
+def test_groups_too_small_to_compare_get_a_message(tmp_path, monkeypatch):
+    path = tmp_path / "tiny.txt"
+    path.write_text("Russia wants a base in Tartus. Iran wants oil from Iraq.", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CORPUS", str(path))
+    at = compare_page(compare="Group vs group", split="actors", actor_a="Russia", actor_b="Iran")
+    assert not at.exception and any("nothing to compare" in i.value for i in at.info)
+
+
+def test_a_terms_listed_sentences_match_its_count():
+    import pandas as pd
+
+    from analysis.compare import term_counts
+
+    texts = pd.Series(["The rebels' demands grew.", "A 'ceasefire' was agreed.", "Russia- and China-backed plans.", "No match here."])
+    counts = term_counts(texts)
+    for term in ("rebels", "ceasefire", "russia", "demands"):
+        assert int(sentences_with_term(texts, term).sum()) == counts[term], term

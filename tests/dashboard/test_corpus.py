@@ -119,3 +119,13 @@ def test_upload_names_and_contents_are_shown_as_text():
     at.switch_page("dashboard/explorer.py").run()
     assert not at.exception
     assert not any(live.search(m.value) for m in at.markdown for live in LIVE)
+
+
+def test_a_second_upload_is_shown_and_the_first_can_be_chosen_again():
+    at = upload(corpus_page(), ("first.txt", SYRIA))
+    at = upload(at, ("second.txt", b"Iran and Hezbollah fought near Aleppo in 2016."))
+    assert not at.exception and "second" in shown(at)
+    at.run()
+    assert "second" in shown(at), "the selectbox does not switch back to the previous corpus"
+    at.selectbox(key="corpus_choice").set_value("first").run()
+    assert "first" in shown(at)
