@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.keywords import stopwords
+from analysis.explore import lists
 from analysis.pipeline import Analysis
 
 LOG_ODDS_COLUMNS = ["term", "count_a", "count_b", "freq_a", "freq_b", "delta", "variance", "z"]
@@ -154,7 +155,7 @@ def compare_actors(
     actors = list(dict.fromkeys(actors))
     if not 2 <= len(actors) <= 4:
         raise ValueError("compare two to four different actors")
-    naming = {a: table[table["actors"].str.contains(f"|{a}|", regex=False)] for a in actors}
+    naming = {a: table[lists(table["actors"], a)] for a in actors}
     counts = analysis.actor_counts.set_index("actor")
     summary = pd.DataFrame(
         [(a, int(counts["mentions"].get(a, 0)), len(naming[a]), len(naming[a]) / max(len(table), 1)) for a in actors],
@@ -163,7 +164,7 @@ def compare_actors(
     terms_of, examples = {}, {}
     for actor in actors:
         others = pd.concat([naming[o] for o in actors if o != actor]).drop_duplicates(["doc_id", "sentence_id"])
-        others = others[~others["actors"].str.contains(f"|{actor}|", regex=False)]
+        others = others[~lists(others["actors"], actor)]
         if naming[actor].empty or others.empty:
             terms_of[actor] = pd.DataFrame(columns=LOG_ODDS_COLUMNS)
             examples[actor] = naming[actor].head(3)

@@ -41,6 +41,11 @@ class SentenceFilter:
     text: str = ""
 
 
+def lists(column: pd.Series, value: str) -> pd.Series:
+    """Which cells of a "|"-delimited column ("|Russia|Syria|") list the value (a boolean mask)."""
+    return column.str.contains(f"|{value}|", regex=False)
+
+
 def sentence_table(analysis: Analysis) -> pd.DataFrame:
     """One row per sentence with document metadata and "|"-delimited actors, event types, years, places."""
     key = ["doc_id", "sentence_id"]
@@ -61,11 +66,11 @@ def filter_sentences(table: pd.DataFrame, chosen: SentenceFilter) -> pd.DataFram
     """The rows of :func:`sentence_table` that pass every non-empty part of the filter."""
     mask = pd.Series(True, index=table.index)
     if chosen.actors:
-        tests = [table["actors"].str.contains(f"|{a}|", regex=False) for a in chosen.actors]
+        tests = [lists(table["actors"], a) for a in chosen.actors]
         mask &= pd.concat(tests, axis=1).all(axis=1) if chosen.all_actors else pd.concat(tests, axis=1).any(axis=1)
     for column, values in (("event_types", chosen.event_types), ("places", chosen.places)):
         if values:
-            mask &= pd.concat([table[column].str.contains(f"|{v}|", regex=False) for v in values], axis=1).any(axis=1)
+            mask &= pd.concat([lists(table[column], v) for v in values], axis=1).any(axis=1)
     if chosen.doc_ids:
         mask &= table["doc_id"].isin(chosen.doc_ids)
     if chosen.sources:
@@ -108,7 +113,7 @@ def event_sentences(
         raise ValueError("month must be between 1 and 12")
     chosen = table
     if place:
-        chosen = chosen[chosen["places"].str.contains(f"|{place}|", regex=False)]
+        chosen = chosen[lists(chosen["places"], place)]
     criteria = {"timeline_year": year, "timeline_month": month, "event_type": event_type, "named_event": named_event}
     criteria = {column: value for column, value in criteria.items() if value is not None and value != ""}
     if not criteria:

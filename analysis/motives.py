@@ -14,6 +14,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.compare import distinctive_terms
+from analysis.explore import lists
 from analysis.lexicons import read_toml
 from analysis.paths import DATA_DIR
 
@@ -22,10 +23,19 @@ OTHER_THEME = "Other stated goals"
 # How far before a verb cue the wanting actor may stand, and what may not lie between them.
 MAX_GAP = 90
 _CLAUSE_BREAK = re.compile(r"[;:?!]|\b(?:but|while|whereas|although|though|however)\b|—", re.IGNORECASE)
-_JOINER = re.compile(r"^\s*,?\s*(?:and|&|as well as)\s*$", re.IGNORECASE)
-# "X's goal", "X's strategic interests", and the demonym form "Russian strategy".
-_OWNER_GAP = re.compile(r"^(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
-_OF_GAP = re.compile(r"^\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINER = re.compile(r"^\s*,?\s*(?:and|&|as well as|nor)\s*$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|that|whom)\b[^,;]*,", re.IGNORECASE)
+_NEGATED = re.compile(r"\bnot\s+$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+# A demonym owns a goal without 's ("Russian strategy", "Iranian interests").
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ish|ese|i)$")
+# "X's goal", "X's strategic interests"; "Russian strategy" (a demonym, see _DEMONYM); "the aim of X".
+_OWNER_GAP = re.compile(r"^['’]s?\s+(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+_DEMONYM_GAP = re.compile(r"^\s+(?:[a-z-]+\s+){0,1}$", re.IGNORECASE)
+_OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the rationale for X", "X's motives for": "for" links a reason to its owner, not a plan to its target.
+_FOR_GAP = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+_REASON_NOUNS = frozenset({"rationale", "motive", "motives", "motivation", "motivations", "reason", "reasons"})
 _TO_GAP = re.compile(r"^\s+(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _FRAME = re.compile(r"^\s*(?:for|to)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -102,15 +112,24 @@ def _framed_by(text: str, own: list[tuple[int, int]], cue: re.Match[str]) -> boo
 
 
 def _owns(text: str, cue: re.Match[str], own: list[tuple[int, int]]) -> bool:
-    """X's goal / X's strategic interests / the aim of X."""
-    before = any(end <= cue.start() and _OWNER_GAP.match(text[end : cue.start()]) for _, end in own)
-    after = any(start >= cue.end() and _OF_GAP.match(text[cue.end() : start]) for start, _ in own)
+    """X's goal / X's strategic interests / Russian strategy / the aim of X."""
+    before = any(
+        end <= cue.start()
+        and (_OWNER_GAP.match(text[end : cue.start()]) or (_DEMONYM.match(text[start:end]) and _DEMONYM_GAP.match(text[end : cue.start()])))
+        for start, end in own
+    )
+    linked = (_OF_GAP, _FOR_GAP) if cue.group().lower() in _REASON_NOUNS else (_OF_GAP,)
+    after = any(start >= cue.end() and any(gap.match(text[cue.end() : start]) for gap in linked) for start, _ in own)
     return before or after
 
 
 def _subject_before(text: str, cue_start: int, actor: str, spans: list[tuple[int, int, str]]) -> bool:
     """Whether ``actor`` is the nearest actor before the cue (or joined to it by "and"/","), in the same clause."""
-    preceding = [span for span in spans if span[1] <= cue_start and cue_start - span[1] <= MAX_GAP]
+    hidden = [m.span() for m in _RELATIVE.finditer(text[:cue_start])]
+    preceding = [
+        span for span in spans
+        if span[1] <= cue_start and cue_start - span[1] <= MAX_GAP and _can_be_subject(text, span, hidden)
+    ]
     if not preceding:
         return False
     chain = [preceding[-1]]
@@ -121,7 +140,16 @@ def _subject_before(text: str, cue_start: int, actor: str, spans: list[tuple[int
             break
     if actor not in {a for _, _, a in chain}:
         return False
-    return not _CLAUSE_BREAK.search(text[chain[0][1] : cue_start])
+    between = _RELATIVE.sub(",", text[chain[0][1] : cue_start])
+    return not _CLAUSE_BREAK.search(between)
+
+
+def _can_be_subject(text: str, span: tuple[int, int, str], hidden: list[tuple[int, int]]) -> bool:
+    """Not a possessor ("Russia's opponents"), not negated ("not Russia"), not inside a relative clause (", which backed Damascus,")."""
+    start, end, _ = span
+    if _POSSESSIVE_AFTER.match(text[end:]) or _NEGATED.search(text[max(0, start - 6) : start]):
+        return False
+    return not any(h_start < start and end <= h_end for h_start, h_end in hidden)
 
 
 def motive_sentences(table: pd.DataFrame, mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
@@ -132,7 +160,7 @@ def motive_sentences(table: pd.DataFrame, mentions: pd.DataFrame, actor: str) ->
         mentions: The analysis's ``mentions`` table.
         actor: The actor whose motives to find.
     """
-    naming = table[table["actors"].str.contains(f"|{actor}|", regex=False)]
+    naming = table[lists(table["actors"], actor)]
     if naming.empty:
         return pd.DataFrame(columns=MOTIVE_COLUMNS)
     keys = set(zip(naming["doc_id"], naming["sentence_id"]))
@@ -142,6 +170,8 @@ def motive_sentences(table: pd.DataFrame, mentions: pd.DataFrame, actor: str) ->
         surfaces.setdefault((doc_id, int(sentence_id)), {})[" ".join(surface.split())] = name
     rows = []
     for row in naming.itertuples(index=False):
+        if row.text.rstrip().endswith("?"):  # a question asks what X wants; it does not say
+            continue
         spans = actor_spans(row.text, surfaces.get((row.doc_id, int(row.sentence_id)), {}))
         cue = wanting_cue(row.text, actor, spans)
         if cue:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis import Analysis
 from analysis.actors import actor_named
+from analysis.explore import lists
 from analysis.lexicons import ActorLexicon
 from analysis.motives import MotiveTheme
 from analysis.lexicons import load_event_types
@@ -420,8 +421,7 @@ def split_groups(
         cutoff = pd.Timestamp(a)
         return table[dates < cutoff], table[dates >= cutoff], f"before {a}", f"from {a}"
     if by == "actors":
-        names_a = table["actors"].str.contains(f"|{a}|", regex=False)
-        names_b = table["actors"].str.contains(f"|{b}|", regex=False)
+        names_a, names_b = lists(table["actors"], a), lists(table["actors"], b)
         return table[names_a & ~names_b], table[names_b & ~names_a], a, b
     raise ValueError('by must be "source", "field", "date" or "actors"')
 
