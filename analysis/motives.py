@@ -35,7 +35,7 @@ _DEMONYM_GAP = re.compile(r"^\s+(?:[a-z-]+\s+){0,1}$", re.IGNORECASE)
 _OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "the rationale for X", "X's motives for": "for" links a reason to its owner, not a plan to its target.
 _FOR_GAP = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)
-_REASON_NOUNS = frozenset({"rationale", "motive", "motives", "motivation", "motivations", "reason", "reasons"})
+_REASON_NOUNS = frozenset({"rationale", "motive", "motives", "motivation", "motivations", "reason", "reasons", "priority", "priorities"})
 _TO_GAP = re.compile(r"^\s+(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _FRAME = re.compile(r"^\s*(?:for|to)\s+(?:the\s+)?$", re.IGNORECASE)
 
