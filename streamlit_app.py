@@ -6,6 +6,7 @@ from dashboard.highlight import escape_markdown
 from dashboard.links import run_with_link_check
 from dashboard.loader import corpus_problem
 from dashboard.presentation import PRESENTATION_CSS, leave_presentation
+from dashboard.style import TEXT_DIRECTION_CSS
 
 st.set_page_config(page_title="Briefing dashboard", page_icon=":material/insights:", layout="wide")
 
@@ -22,6 +23,7 @@ page = st.navigation(
         st.Page("dashboard/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
     ]
 )
+st.html(TEXT_DIRECTION_CSS)  # the app's own stylesheet, never user text
 presenting = st.sidebar.toggle(
     "Presentation mode", key="present", bind="query-params", help="Hides the sidebar and the controls and enlarges type, for a projector."
 )

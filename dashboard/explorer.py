@@ -72,8 +72,8 @@ def read_spans(sentence: str, doc_id: str, sentence_id: int) -> list[tuple[int, 
 read, kwic, rows = st.tabs(["Read", "Keyword in context", "Table and export"])
 with read:
     pages = max(1, -(-len(result) // PAGE_SIZE))
-    paging, context = st.columns([1, 4], vertical_alignment="bottom")
-    page = paging.number_input(f"Page (of {pages})", 1, pages, 1, key="page") if pages > 1 else 1
+    paging, context = st.columns([1, 4], vertical_alignment="bottom") if pages > 1 else (None, st.container())
+    page = paging.number_input(f"Page (of {pages})", 1, pages, 1, key="page") if paging else 1
     show_context = context.toggle("Show the neighbouring sentences", key="context")
     for row in page_of(result, page, PAGE_SIZE).itertuples():
         with st.container(border=True):

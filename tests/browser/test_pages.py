@@ -211,3 +211,26 @@ def test_presentation_mode_hides_the_sidebar_and_controls(page, app_url):
     assert page.get_by_role("button", name="Leave presentation mode").is_visible()
     assert page.locator(".stDownloadButton").count() == 0 and page.locator(".stTextInput").first.is_hidden()
     screenshot(page, "briefing-presenting")
+
+
+def test_arabic_and_russian_uploads_are_shown_right_to_left_and_as_written(page, app_url, tmp_path):
+    upload = tmp_path / "mixed.txt"
+    upload.write_text("روسيا تدعم الأسد في دمشق. Russia backs Assad, said Turkey. Москва поддерживает Асада.", encoding="utf-8")
+    open_and_settle(page, f"{app_url}/corpus")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
+    page.get_by_text("mixed.txt").first.wait_for()
+    page.get_by_role("button", name="Read and analyse").click()
+    page.get_by_text(re.compile(r"mixed: 1 document")).first.wait_for(timeout=60_000)
+    page.get_by_role("link", name="Sentence explorer").first.click()
+    page.wait_for_url(re.compile(r"/sentences"))
+    settle(page)
+    assert_healthy(page, "Sentence explorer")
+    arabic = page.get_by_text("روسيا تدعم الأسد في دمشق").first
+    arabic.wait_for()
+    paragraph = arabic.evaluate_handle("e => e.closest('p') || e")
+    assert paragraph.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext", "direction from the text itself"
+    text_right = "e => { const r = document.createRange(); r.selectNodeContents(e.closest('p') || e); return r.getBoundingClientRect().right; }"
+    english = page.get_by_text("Russia backs Assad, said Turkey.").first
+    assert arabic.evaluate(text_right) > english.evaluate(text_right) + 200, "the Arabic sentence is aligned right"
+    assert "Москва поддерживает Асада" in body_text(page)
+    screenshot(page, "sentences-rtl")
