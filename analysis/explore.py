@@ -9,6 +9,7 @@ membership is one vectorised string test, fast enough for 100,000+ sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -77,12 +78,20 @@ def filter_sentences(table: pd.DataFrame, chosen: SentenceFilter) -> pd.DataFram
         mask &= table["source"].isin(chosen.sources)
     if chosen.years:
         mask &= _any_year_in(table["years"], *chosen.years)
+    # The text tests are the slow ones: they run only on the rows the other filters kept.
     if chosen.keyword.strip():
-        mask &= _has_keyword(table["text"], chosen.keyword)
+        mask &= _on_kept(table["text"], mask, lambda texts: _has_keyword(texts, chosen.keyword))
     if chosen.text.strip():
         # An escaped pattern: literal, and case-blind exactly as match_spans highlights it.
-        mask &= table["text"].str.contains(re.escape(chosen.text.strip()), case=False, regex=True)
+        pattern = re.escape(chosen.text.strip())
+        mask &= _on_kept(table["text"], mask, lambda texts: texts.str.contains(pattern, case=False, regex=True))
     return table[mask]
+
+
+def _on_kept(texts: pd.Series, mask: pd.Series, test: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """``test`` applied to the texts still kept by ``mask``; False for the others."""
+    kept = texts[mask]
+    return test(kept).reindex(texts.index, fill_value=False) if len(kept) else mask
 
 
 def event_sentences(
