@@ -14,11 +14,13 @@ from analysis.pipeline import Analysis, analyze
 
 __all__ = [
     "Analysis",
+    "Columns",
     "Corpus",
     "CorpusError",
     "Document",
     "LexiconError",
     "analyze",
+    "corpus_from_files",
     "corpus_from_texts",
     "load_actor_lexicon",
     "load_corpus",

@@ -11,10 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from analysis.readers import COLUMN_NAMES, SUPPORTED_SUFFIXES, Columns, CorpusError, Document, ReadLog, read_file
+from analysis.readers import SUPPORTED_SUFFIXES, Columns, CorpusError, Document, ReadLog, read_file
 
 __all__ = ["Columns", "Corpus", "CorpusError", "Document", "corpus_from_files", "corpus_from_texts", "load_corpus"]
-TEXT_COLUMN_NAMES = COLUMN_NAMES["text"]
 
 
 @dataclass

@@ -8,7 +8,7 @@ from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, m
 from dashboard.charts import PLOTLY_CONFIG, actor_bar, actor_breakdown, cooccurrence_heatmap, cooccurrence_network
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
-from dashboard.interaction import follow_click
+from dashboard.interaction import clickable_chart
 from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.summary import actor_mentions_by, alias_breakdown, counted, has_groups, top_pairs
 
@@ -32,9 +32,8 @@ heat, network = st.columns(2)
 
 with chart:
     top = st.slider("How many actors", 2, len(counts), min(15, len(counts)), key="top_actors", bind="query-params") if len(counts) > 2 else len(counts)
-    clicked = st.plotly_chart(actor_bar(counts, top=top), config=PLOTLY_CONFIG, key="actor_bars", on_select="rerun", selection_mode="points")
+    clickable_chart(actor_bar(counts, top=top), key="actor_bars", target="name")
     st.caption("Click a bar, or choose an actor on the right, to read the sentences behind it.")
-    follow_click(clicked, "name", chart="actor_bars")
 names = list(counts["actor"].head(top))
 
 breakdowns = [by for by in ("source", "month") if has_groups(analysis, by=by)]
@@ -42,11 +41,8 @@ with breakdown_area:
     for by, tab in zip(breakdowns, st.tabs([f"Mentions by {by}" for by in breakdowns]) if breakdowns else []):
         with tab:
             table = actor_mentions_by(analysis, by=by, actors=names[:BROKEN_DOWN])
-            clicked = st.plotly_chart(
-                actor_breakdown(table, analysis.actor_colors, by=by), config=PLOTLY_CONFIG, key=f"actors_by_{by}", on_select="rerun", selection_mode="points"
-            )
+            clickable_chart(actor_breakdown(table, analysis.actor_colors, by=by), key=f"actors_by_{by}", target="name")
             st.caption(f"The {min(BROKEN_DOWN, len(names))} most mentioned actors. Click a {'bar' if by == 'source' else 'point'} to choose its actor.")
-            follow_click(clicked, "name", chart=f"actors_by_{by}")
 
 with detail:
     actor = st.selectbox("Actor", list(counts["actor"]), key="name", bind="query-params")

@@ -44,7 +44,7 @@ def compose_brief(analysis: Analysis, *, title: str, wanter: str, themes: list[M
         f"{counted(figures['documents'], 'document')}, {counted(figures['sentences'], 'sentence')} and {figures['words']:,} words analysed.",
         "Actors are counted from the actor dictionary (names, aliases, demonyms, metonyms such as Moscow/Kremlin for Russia); "
         "keywords are YAKE keyphrases of the analysed sentences (lower score = more relevant).",
-        f"Event references are sentences with an event trigger word; the timeline places them by a written year, a named event or the document date.",
+        "Event references are sentences with an event trigger word; the timeline places them by a written year, a named event or the document date.",
         f"“What {wanter} wants”: {counted(motive_count, 'sentence')} where {wanter} is the one wanting (wants, seeks, its goals, interests or strategy, "
         "in order to…), grouped into themes labelled by their most distinctive words.",
         f"Cleaning left out before counting: {removed}.",

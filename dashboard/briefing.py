@@ -6,11 +6,10 @@ import streamlit as st
 
 from dashboard.brief import brief_html, brief_markdown, compose_brief
 from dashboard.charts import PLOTLY_CONFIG, actor_bar
-from dashboard.cloud import png_bytes, word_cloud
 from dashboard.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
-from dashboard.loader import actor_lexicon, current_analysis, current_motives
-from dashboard.summary import corpus_figures, keyword_colours
+from dashboard.loader import current_analysis, current_motives, keyword_cloud
+from dashboard.summary import corpus_figures
 
 analysis = current_analysis()
 actors = list(analysis.actor_counts["actor"])
@@ -33,8 +32,7 @@ left, right = st.columns(2)
 left.plotly_chart(charts["actors"], config=PLOTLY_CONFIG, key="brief_actors")
 cloud = None
 if len(analysis.keywords):
-    top = analysis.keywords.head(30)
-    cloud = png_bytes(word_cloud(dict(zip(top["keyword"], top["count"].clip(lower=1))), keyword_colours(top, actor_lexicon())))
+    cloud = keyword_cloud(analysis.keywords.head(30))
     right.image(cloud, caption="Top keywords (size = occurrences; actors in their colours)", width="stretch")
 if "timeline" in charts:
     st.plotly_chart(charts["timeline"], config=PLOTLY_CONFIG, key="brief_timeline")
@@ -54,7 +52,7 @@ with st.expander("Method", expanded=presenting):
 if not presenting:
     html_file, markdown_file = st.columns(2)
     html_file.download_button(
-        "Download the brief (HTML, works offline, prints on A4/Letter)", brief_html(brief, charts, cloud), file_name="brief.html", mime="text/html", key="brief_html"
+        "Download the brief (HTML, works offline, prints on A4/Letter)", lambda: brief_html(brief, charts, cloud), file_name="brief.html", mime="text/html", key="brief_html"
     )
-    markdown_file.download_button("Download the brief (Markdown)", brief_markdown(brief), file_name="brief.md", mime="text/markdown", key="brief_md")
+    markdown_file.download_button("Download the brief (Markdown)", lambda: brief_markdown(brief), file_name="brief.md", mime="text/markdown", key="brief_md")
     st.caption("Each chart downloads as a PNG at presentation resolution from its toolbar (camera icon).")

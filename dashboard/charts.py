@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,23 +19,27 @@ PLOTLY_CONFIG = {
 }
 
 
+def horizontal_bars(
+    x: Sequence[float], y: Sequence[str], *, colour: str | list[str], customdata: Any, hovertemplate: str, text: Sequence | None = None, share: float = 0.22
+) -> go.Figure:
+    """Horizontal bars, first row at the bottom, values beside the bars and room for them; the house style comes from :func:`layout`."""
+    figure = go.Figure(
+        go.Bar(
+            x=x, y=y, orientation="h", marker_color=colour, customdata=customdata, hovertemplate=hovertemplate,
+            text=x if text is None else text, textposition="outside", cliponaxis=False,
+        )
+    )
+    return room_for_labels(figure, max(list(x), default=1), share=share)
+
+
 def actor_bar(actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
     """Horizontal bars of actor mentions, most mentioned on top, each in its dictionary colour."""
     data = actor_counts.head(top).iloc[::-1]
-    figure = go.Figure(
-        go.Bar(
-            x=data["mentions"],
-            y=data["actor"],
-            orientation="h",
-            marker_color=list(data["color"].fillna(NEUTRAL)),
-            customdata=data[["actor", "sentences", "documents"]].to_numpy(),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{x} mentions in %{customdata[1]} sentences, %{customdata[2]} documents<extra></extra>",
-            text=data["mentions"],
-            textposition="outside",
-            cliponaxis=False,
-        )
+    figure = horizontal_bars(
+        data["mentions"], data["actor"], colour=list(data["color"].fillna(NEUTRAL)),
+        customdata=data[["actor", "sentences", "documents"]].to_numpy(),
+        hovertemplate="<b>%{customdata[0]}</b><br>%{x} mentions in %{customdata[1]} sentences, %{customdata[2]} documents<extra></extra>",
     )
-    room_for_labels(figure, data["mentions"].max() if len(data) else 1)
     return layout(figure, title="Who is talked about (mentions)", height=max(320, 34 * len(data) + 120))
 
 
@@ -68,22 +74,13 @@ def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = Fal
     data = data.iloc[::-1]
     labels = [f"{c} · {s:.2g}" for c, s in zip(data["count"], data["score"])] if show_score else data["count"]
     has_docs = "doc_count" in data
-    figure = go.Figure(
-        go.Bar(
-            x=data["count"],
-            y=data["keyword"],
-            orientation="h",
-            marker_color=NEUTRAL,
-            customdata=data[["keyword", "rank", "score", "doc_count"] if has_docs else ["keyword", "rank", "score"]].to_numpy(),
-            hovertemplate="<b>%{customdata[0]}</b> (rank %{customdata[1]})<br>%{x} occurrences"
-            + (" in %{customdata[3]} documents" if has_docs else "")
-            + "<br>YAKE score %{customdata[2]:.4g} (lower = more relevant)<extra></extra>",
-            text=labels,
-            textposition="outside",
-            cliponaxis=False,
-        )
+    figure = horizontal_bars(
+        data["count"], data["keyword"], colour=NEUTRAL, text=labels, share=0.35 if show_score else 0.22,
+        customdata=data[["keyword", "rank", "score", "doc_count"] if has_docs else ["keyword", "rank", "score"]].to_numpy(),
+        hovertemplate="<b>%{customdata[0]}</b> (rank %{customdata[1]})<br>%{x} occurrences"
+        + (" in %{customdata[3]} documents" if has_docs else "")
+        + "<br>YAKE score %{customdata[2]:.4g} (lower = more relevant)<extra></extra>",
     )
-    room_for_labels(figure, data["count"].max() if len(data) else 1, share=0.35 if show_score else 0.22)
     order = "by occurrences" if by_count else "ranked by YAKE"
     subtitle = "bar = occurrences" + (" · label: occurrences · YAKE score (lower = more relevant)" if show_score else "")
     return layout(figure, title=f"What is said: top keywords, {order}", subtitle=subtitle, height=max(340, 30 * len(data) + 140))

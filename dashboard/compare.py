@@ -10,7 +10,7 @@ from dashboard.charts import PLOTLY_CONFIG
 from dashboard.compare_charts import LEAN_A, LEAN_B, distinctive_bar, event_profiles, term_scatter
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
-from dashboard.interaction import follow_click
+from dashboard.interaction import clickable_chart
 from dashboard.loader import (
     active_corpus_name,
     content_key_of,
@@ -73,6 +73,7 @@ else:
     available = split_choices(analysis.documents, table, corpora=len(corpus_names()))
     by = SPLIT_KEYS[st.radio("Split by", available, horizontal=True, key="split", bind="query-params", help=SPLIT_HELP)]
     pick = st.columns(2)
+    content = ""  # what, beyond the labels, identifies the groups for the cache
     if by == "source":
         sources = sources_of(analysis.documents)
         a = pick[0].selectbox("Group A: source", sources, key="source_a", bind="query-params")
@@ -96,24 +97,23 @@ else:
     else:
         other = pick[0].selectbox("Against", [n for n in corpus_names() if n != active_corpus_name()], key="other_corpus")
         rows_a, rows_b, label_a, label_b = table, explorer_table_of(other), active_corpus_name(), other
-        label_b_key = content_key_of(other)  # two sessions may give different corpora the same name
+        content = content_key_of(other)  # two sessions may give different corpora the same name
     st.markdown(f"**{escape_markdown(label_a)}**: {counted(len(rows_a), 'sentence')} · **{escape_markdown(label_b)}**: {counted(len(rows_b), 'sentence')}")
     if rows_a.empty or rows_b.empty:
         st.info("One of the groups has no sentence: choose another split.")
     else:
         background = pd.concat([rows_a["text"], rows_b["text"]]) if by == "corpus" else table["text"]
-        scored = group_terms(rows_a["text"], rows_b["text"], background, split=f"{by}|{label_a}|{label_b}|{label_b_key if by == 'corpus' else ''}", ngram=ngram)
+        scored = group_terms(rows_a["text"], rows_b["text"], background, split=f"{by}|{label_a}|{label_b}|{content}", ngram=ngram)
         if by == "actors":  # the two actors' own names split the groups by construction: left out
             scored = scored[~scored["term"].isin(actor_terms(analysis.mentions, label_a) | actor_terms(analysis.mentions, label_b))]
         if scored.empty:
             st.info("No term occurs twice in these groups: there is nothing to compare. Choose larger groups.")
         else:
-            clicked = st.plotly_chart(term_scatter(scored, label_a=label_a, label_b=label_b), config=PLOTLY_CONFIG, key="term_plot", on_select="rerun", selection_mode="points")
-            follow_click(clicked, "term", chart="term_plot")
+            clickable_chart(term_scatter(scored, label_a=label_a, label_b=label_b), key="term_plot", target="term")
             left, right = st.columns(2)
             left.plotly_chart(distinctive_bar(scored, colour=LEAN_A, title=f"Most {label_a}"), config=PLOTLY_CONFIG, key="lean_a")
             right.plotly_chart(distinctive_bar(leaning_to_b(scored), colour=LEAN_B, title=f"Most {label_b}"), config=PLOTLY_CONFIG, key="lean_b")
-            st.download_button("Download every term's scores (CSV)", scored.to_csv(index=False), file_name="distinctive_terms.csv", mime="text/csv")
+            st.download_button("Download every term's scores (CSV)", lambda: scored.to_csv(index=False), file_name="distinctive_terms.csv", mime="text/csv")
             term = st.selectbox("Term", list(scored["term"]), key="term", bind="query-params")
             for column, rows, label in zip(st.columns(2), (rows_a, rows_b), (label_a, label_b)):
                 with column:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import NEUTRAL, layout, room_for_labels
+from dashboard.charts import NEUTRAL, horizontal_bars, layout
 
 LEAN_A, LEAN_B = "#1f3a93", "#c0392b"
 
@@ -14,20 +14,11 @@ LEAN_A, LEAN_B = "#1f3a93", "#c0392b"
 def distinctive_bar(terms: pd.DataFrame, *, colour: str, title: str, top: int = 12) -> go.Figure:
     """Horizontal bars of a group's most distinctive terms (length = z-score), strongest on top."""
     data = terms.head(top).iloc[::-1]
-    figure = go.Figure(
-        go.Bar(
-            x=data["z"],
-            y=data["term"],
-            orientation="h",
-            marker_color=colour or NEUTRAL,
-            customdata=data[["term", "count_a", "count_b"]].to_numpy(),
-            hovertemplate="<b>%{customdata[0]}</b>: z = %{x:.2f}<br>%{customdata[1]} times here, %{customdata[2]} in the others<extra></extra>",
-            text=[f"{z:.1f}" for z in data["z"]],
-            textposition="outside",
-            cliponaxis=False,
-        )
+    figure = horizontal_bars(
+        data["z"], data["term"], colour=colour or NEUTRAL, text=[f"{z:.1f}" for z in data["z"]],
+        customdata=data[["term", "count_a", "count_b"]].to_numpy(),
+        hovertemplate="<b>%{customdata[0]}</b>: z = %{x:.2f}<br>%{customdata[1]} times here, %{customdata[2]} in the others<extra></extra>",
     )
-    room_for_labels(figure, data["z"].max() if len(data) else 1)
     figure.update_xaxes(title="z-score (log-odds, informative Dirichlet prior)")
     return layout(figure, title=title, height=max(300, 28 * len(data) + 130))
 

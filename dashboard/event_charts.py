@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import NEUTRAL, layout, room_for_labels
+from dashboard.charts import NEUTRAL, horizontal_bars, layout
 
 BASIS_LABELS = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}
 BASIS_COLOURS = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5a6"}
@@ -85,42 +85,21 @@ def event_months(events: pd.DataFrame) -> go.Figure:
 
 def event_type_bar(events: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     """Horizontal bars: event references per event type, commonest on top."""
-    counts = events["event_type"].value_counts()
-    counts = counts.iloc[::-1]
-    figure = go.Figure(
-        go.Bar(
-            x=counts.to_numpy(),
-            y=[labels.get(key, key) for key in counts.index],
-            orientation="h",
-            marker_color=NEUTRAL,
-            customdata=[[labels.get(key, key), key] for key in counts.index],
-            hovertemplate="%{y}: %{x} references<extra></extra>",
-            text=counts.to_numpy(),
-            textposition="outside",
-            cliponaxis=False,
-        )
+    counts = events["event_type"].value_counts().iloc[::-1]
+    figure = horizontal_bars(
+        counts.to_numpy(), [labels.get(key, key) for key in counts.index], colour=NEUTRAL,
+        customdata=[[labels.get(key, key), key] for key in counts.index], hovertemplate="%{y}: %{x} references<extra></extra>",
     )
-    room_for_labels(figure, counts.max() if len(counts) else 1)
     return layout(figure, title="What kind of event", height=max(320, 32 * len(counts) + 120))
 
 
 def named_event_bar(events: pd.DataFrame, *, top: int = 15) -> go.Figure:
     """Horizontal bars: how often each named event is referenced, commonest on top."""
     counts = events.loc[events["named_event"] != "", "named_event"].value_counts().head(top).iloc[::-1]
-    figure = go.Figure(
-        go.Bar(
-            x=counts.to_numpy(),
-            y=[_wrapped(name) for name in counts.index],
-            orientation="h",
-            marker_color=BASIS_COLOURS["named_event"],
-            customdata=[[name] for name in counts.index],
-            hovertemplate="%{customdata[0]}: %{x} references<extra></extra>",
-            text=counts.to_numpy(),
-            textposition="outside",
-            cliponaxis=False,
-        )
+    figure = horizontal_bars(
+        counts.to_numpy(), [_wrapped(name) for name in counts.index], colour=BASIS_COLOURS["named_event"],
+        customdata=[[name] for name in counts.index], hovertemplate="%{customdata[0]}: %{x} references<extra></extra>",
     )
-    room_for_labels(figure, counts.max() if len(counts) else 1)
     return layout(figure, title="Named events referenced", height=max(320, 40 * len(counts) + 120))
 
 

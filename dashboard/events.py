@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.explore import event_sentences, match_spans
-from dashboard.charts import PLOTLY_CONFIG
 from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
 from dashboard.evidence import show_sentences
-from dashboard.interaction import follow_click
+from dashboard.interaction import clickable_chart
 from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.place_map import place_counts, places_map
 from dashboard.summary import counted, event_choices, event_query, event_type_labels, events_by_document, events_by_source, explorer_link_for_events
@@ -51,32 +50,27 @@ def others(keep: str) -> list[str]:
 when, kind = st.columns([3, 2])
 with when:
     if choices["year"]:
-        clicked = st.plotly_chart(event_timeline(events), config=PLOTLY_CONFIG, key="timeline_chart", on_select="rerun", selection_mode="points")
-        follow_click(clicked, "year", chart="timeline_chart", reset=others("year"))
+        clickable_chart(event_timeline(events), key="timeline_chart", target="year", reset=others("year"))
     else:
         st.info("No event reference has a year, a named event or a dated document to place it on a timeline.")
 with kind:
     if not events.empty:
-        clicked = st.plotly_chart(event_type_bar(events, labels), config=PLOTLY_CONFIG, key="type_chart", on_select="rerun", selection_mode="points")
-        follow_click(clicked, "type", chart="type_chart", reset=others("type"))
+        clickable_chart(event_type_bar(events, labels), key="type_chart", target="type", reset=others("type"))
 
 months, named = st.columns([3, 2])
 with months:
     if choices["month"]:
-        clicked = st.plotly_chart(event_months(events), config=PLOTLY_CONFIG, key="month_chart", on_select="rerun", selection_mode="points")
-        follow_click(clicked, "month", chart="month_chart", reset=others("month"))
+        clickable_chart(event_months(events), key="month_chart", target="month", reset=others("month"))
     else:
         st.caption("No event reference gives its month.")
 with named:
     if choices["named"]:
-        clicked = st.plotly_chart(named_event_bar(events), config=PLOTLY_CONFIG, key="named_chart", on_select="rerun", selection_mode="points")
-        follow_click(clicked, "named", chart="named_chart", reset=others("named"))
+        clickable_chart(named_event_bar(events), key="named_chart", target="named", reset=others("named"))
     else:
         st.caption("No sentence names a catalogued event (data/named_events.toml).")
 
 if len(places):
-    clicked = st.plotly_chart(places_map(places), config=PLOTLY_CONFIG, key="place_map", on_select="rerun", selection_mode="points")
-    follow_click(clicked, "where", chart="place_map", reset=others("where"))
+    clickable_chart(places_map(places), key="place_map", target="where", reset=others("where"))
     with st.expander(f"Places table ({len(places)})"):
         st.dataframe(places, hide_index=True)
         st.download_button("Download the places (CSV)", places.to_csv(index=False), file_name="places.csv", mime="text/csv")

@@ -98,4 +98,4 @@ with kwic:
 with rows:
     export = result[["doc_id", "sentence_id", "title", "source", "date", "start", "end", "text", "actors", "event_types", "places"]]
     st.dataframe(export, hide_index=True)
-    st.download_button("Download these sentences (CSV)", export.to_csv(index=False), file_name="sentences.csv", mime="text/csv")
+    st.download_button("Download these sentences (CSV)", lambda: export.to_csv(index=False), file_name="sentences.csv", mime="text/csv")

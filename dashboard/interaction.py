@@ -7,6 +7,8 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.charts import PLOTLY_CONFIG
+
 
 
 def selected_value(event: Any, field: int = 0) -> str | None:
@@ -46,3 +48,15 @@ def open_on_click(event: Any, parameter: str, *, chart: str, repeat: bool = Fals
     value = _new_click(event, f"_open_{chart}", field)
     if value is not None:
         st.switch_page("dashboard/explorer.py", query_params={parameter: [value, value] if repeat else value})
+
+
+def clickable_chart(figure: Any, *, key: str, target: str, reset: Iterable[str] = ()) -> None:
+    """Draw a chart whose point clicks choose control ``target`` (see :func:`follow_click`); call before that control."""
+    event = st.plotly_chart(figure, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
+    follow_click(event, target, chart=key, reset=reset)
+
+
+def opening_chart(figure: Any, *, key: str, parameter: str, repeat: bool = False) -> None:
+    """Draw a chart whose point clicks open the sentence explorer filtered by the clicked value (see :func:`open_on_click`)."""
+    event = st.plotly_chart(figure, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
+    open_on_click(event, parameter, chart=key, repeat=repeat)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.explore import SentenceFilter, filter_sentences, match_spans
-from dashboard.charts import PLOTLY_CONFIG, keyword_bar
-from dashboard.cloud import png_bytes, word_cloud
+from dashboard.charts import keyword_bar
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
-from dashboard.loader import actor_lexicon, current_analysis, current_explorer_table, current_keywords
-from dashboard.interaction import follow_click
-from dashboard.summary import counted, documents_of, keyword_colours, keyword_scopes, keywords_by_group
+from dashboard.loader import current_analysis, current_explorer_table, current_keywords, keyword_cloud
+from dashboard.interaction import clickable_chart
+from dashboard.summary import counted, documents_of, keyword_scopes, keywords_by_group
 
 SHOWN_SENTENCES = 30
 CLOUD_WORDS = 40
@@ -45,16 +44,13 @@ shown = keywords.head(top)
 
 bars, side = st.columns([1, 1])
 with bars:
-    event = st.plotly_chart(
-        keyword_bar(shown, top=top, show_score=True, by_count=order == "occurrences"), config=PLOTLY_CONFIG, key="keyword_bars", on_select="rerun", selection_mode="points"
-    )
+    clickable_chart(keyword_bar(shown, top=top, show_score=True, by_count=order == "occurrences"), key="keyword_bars", target="keyword")
     st.caption("Click a bar, or choose a keyword on the right, to read the sentences behind it.")
-    follow_click(event, "keyword", chart="keyword_bars")
 with side:
     in_cloud = shown.head(CLOUD_WORDS)
-    image = word_cloud(dict(zip(in_cloud["keyword"], in_cloud["count"].clip(lower=1))), keyword_colours(in_cloud, actor_lexicon()))
+    image = keyword_cloud(in_cloud)
     st.image(image, caption=f"The {len(in_cloud)} top keywords. Size = occurrences; a keyword naming an actor takes the actor's colour, others are grey.", width="stretch")
-    st.download_button("Download the word cloud (PNG)", png_bytes(image), file_name="keywords.png", mime="image/png")
+    st.download_button("Download the word cloud (PNG)", image, file_name="keywords.png", mime="image/png")
     keyword = st.selectbox("Keyword", list(keywords["keyword"]), key="keyword", bind="query-params")
     row = keywords.set_index("keyword").loc[keyword]
     sentences = filter_sentences(current_explorer_table(), SentenceFilter(keyword=keyword, doc_ids=doc_ids or ()))
@@ -70,7 +66,7 @@ with st.expander(f"Sentences with “{escape_markdown(keyword)}” ({len(sentenc
 
 with st.expander("All keywords of this selection (table and CSV)"):
     st.dataframe(keywords, hide_index=True)
-    st.download_button("Download the keywords (CSV)", keywords.to_csv(index=False), file_name="keywords.csv", mime="text/csv")
+    st.download_button("Download the keywords (CSV)", lambda: keywords.to_csv(index=False), file_name="keywords.csv", mime="text/csv")
 
 if len(analysis.documents) > 1 and scope == "whole corpus":
     by_source, by_document = st.tabs(["Keywords by source", "Keywords by document"])

@@ -25,6 +25,8 @@ from analysis.motives import MotiveTheme, motive_sentences, motive_themes
 from analysis.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
 from analysis.paths import DEFAULT_CORPUS
 from analysis.pipeline import keywords_for
+from dashboard.cloud import png_bytes, word_cloud
+from dashboard.summary import keyword_colours
 
 CORPUS_ENV = "BRIEFING_CORPUS"
 DEFAULT_NAME = "Bundled corpus"
@@ -199,8 +201,13 @@ def current_corpus() -> Corpus:
 
 def _current() -> tuple[Analysis, str]:
     corpus, key, _ = _resolved_corpus()
+    return _analysis_for(corpus, key), key
+
+
+def _analysis_for(corpus: Corpus, key: str) -> Analysis:
+    """This session's analysis of the corpus (made with progress on the Corpus page), else the shared cached one."""
     stored = st.session_state.get(ANALYSES, {}).get(key)
-    return (stored if stored is not None else analyse_corpus(corpus, actor_lexicon(), key)), key
+    return stored if stored is not None else analyse_corpus(corpus, actor_lexicon(), key)
 
 
 def current_analysis() -> Analysis:
@@ -249,9 +256,7 @@ def explorer_table_of(name: str) -> pd.DataFrame:
     """The explorer table of another corpus of this session, analysed with the dictionary in use."""
     corpus, key = _file_corpus()[:2] if name == DEFAULT_NAME else st.session_state[UPLOADS][name]
     key = f"{key}-{_lexicon_key()}"
-    stored = st.session_state.get(ANALYSES, {}).get(key)
-    analysis = stored if stored is not None else analyse_corpus(corpus, actor_lexicon(), key)
-    return _explorer_table(analysis, key)
+    return _explorer_table(_analysis_for(corpus, key), key)
 
 
 @st.cache_data(show_spinner="Finding what the actor wants…", max_entries=16)
@@ -264,3 +269,15 @@ def current_motives(actor: str) -> tuple[pd.DataFrame, list[MotiveTheme]]:
     """The sentences stating what ``actor`` wants in the corpus shown, and their themes (cached)."""
     analysis, key = _current()
     return _motives(_explorer_table(analysis, key), analysis.mentions, key, actor)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cloud_png(weights: tuple[tuple[str, float], ...], colours: tuple[tuple[str, str], ...]) -> bytes:
+    """The word cloud of these weighted phrases as PNG (drawing one takes about a second: drawn once per input)."""
+    return png_bytes(word_cloud(dict(weights), dict(colours)))
+
+
+def keyword_cloud(keywords: pd.DataFrame) -> bytes:
+    """The word cloud of a keyword table (size = occurrences, actor colours from the dictionary in use)."""
+    weights = tuple((k, float(max(c, 1))) for k, c in zip(keywords["keyword"], keywords["count"]))
+    return cloud_png(weights, tuple(keyword_colours(keywords, actor_lexicon()).items()))

@@ -6,10 +6,9 @@ import streamlit as st
 
 from analysis.motives import load_themes
 from analysis.explore import match_spans
-from dashboard.charts import PLOTLY_CONFIG
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
-from dashboard.interaction import follow_click
+from dashboard.interaction import clickable_chart
 from dashboard.loader import current_analysis, current_motives
 from dashboard.motive_charts import theme_bar
 from dashboard.summary import counted, motive_table
@@ -35,8 +34,7 @@ else:
     if motives.empty:
         st.info(escape_markdown(f"No sentence states what {actor} wants (no cue such as “{actor} wants/seeks/aims…”, “{actor}’s goal/interests/strategy”)."))
     else:
-        clicked = st.plotly_chart(theme_bar(themes, actor), config=PLOTLY_CONFIG, key="theme_bars", on_select="rerun", selection_mode="points")
-        follow_click(clicked, "theme", chart="theme_bars")
+        clickable_chart(theme_bar(themes, actor), key="theme_bars", target="theme")
         names = [t.name for t in themes]
         chosen = st.selectbox("Theme", names, key="theme", bind="query-params")
         patterns = {t.name: t.pattern for t in load_themes()}

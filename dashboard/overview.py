@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.charts import PLOTLY_CONFIG, actor_bar, keyword_bar
 from dashboard.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
-from dashboard.interaction import open_on_click
+from dashboard.interaction import opening_chart
 from dashboard.loader import current_analysis
 from dashboard.summary import cleaning_tables, corpus_figures, year_range
 
@@ -25,17 +25,14 @@ columns[3].metric("Dates", figures["date_span"], help=figures["date_help"])
 
 left, right = st.columns(2)
 with left:
-    clicked = st.plotly_chart(actor_bar(analysis.actor_counts, top=12), config=PLOTLY_CONFIG, key="overview_actors", on_select="rerun", selection_mode="points")
-    open_on_click(clicked, "actor", chart="overview_actors")
+    opening_chart(actor_bar(analysis.actor_counts, top=12), key="overview_actors", parameter="actor")
 with right:
-    clicked = st.plotly_chart(keyword_bar(analysis.keywords, top=12), config=PLOTLY_CONFIG, key="overview_keywords", on_select="rerun", selection_mode="points")
-    open_on_click(clicked, "kw", chart="overview_keywords")
+    opening_chart(keyword_bar(analysis.keywords, top=12), key="overview_keywords", parameter="kw")
 
 if analysis.events["timeline_year"].notna().any():
     span = year_range(analysis.events)
     if span and span[0] < span[1]:
-        clicked = st.plotly_chart(event_timeline(analysis.events), config=PLOTLY_CONFIG, key="overview_timeline", on_select="rerun", selection_mode="points")
-        open_on_click(clicked, "years", chart="overview_timeline", repeat=True)
+        opening_chart(event_timeline(analysis.events), key="overview_timeline", parameter="years", repeat=True)
     else:  # a single year: the explorer has no year filter to open, the Events page lists them
         st.plotly_chart(event_timeline(analysis.events), config=PLOTLY_CONFIG, key="overview_timeline")
     st.caption("Click a bar on any chart to read the sentences behind it in the sentence explorer.")
