@@ -72,8 +72,33 @@ class CleaningReport:
 
 def clean_corpus(corpus: Corpus) -> tuple[list[CleanDocument], CleaningReport]:
     """Blank noise and repeated passages in every document; report what was done."""
-    report = CleaningReport(load_warnings=list(corpus.warnings))
-    cleaned = [_clean_document(doc, report) for doc in corpus.documents]
+    pairs = [clean_document(doc) for doc in corpus.documents]
+    report = merge_reports([r for _, r in pairs])
+    report.load_warnings = list(corpus.warnings)
+    return remove_repeated_passages([c for c, _ in pairs], report)
+
+
+def clean_document(doc: Document) -> tuple[CleanDocument, CleaningReport]:
+    """One document's own cleaning (noise, cut words), with its report: runs anywhere, in any order."""
+    report = CleaningReport()
+    return _clean_document(doc, report), report
+
+
+def merge_reports(reports: Sequence[CleaningReport]) -> CleaningReport:
+    """One report from the reports of consecutive batches, exactly as if cleaned in one batch."""
+    merged = CleaningReport()
+    for report in reports:
+        merged.counts.update(report.counts)
+        for kind, examples in report.examples.items():
+            kept = merged.examples.setdefault(kind, [])
+            kept.extend(examples[: EXAMPLES_PER_KIND - len(kept)])
+        for name in ("repeated_passages", "duplicate_documents", "empty_documents", "load_warnings"):
+            getattr(merged, name).extend(getattr(report, name))
+    return merged
+
+
+def remove_repeated_passages(cleaned: list[CleanDocument], report: CleaningReport) -> tuple[list[CleanDocument], CleaningReport]:
+    """Blank later copies of passages repeated across the corpus (needs every document, in order)."""
     repeats = find_repeated_passages([c.analysis_text for c in cleaned])
     _remove_repeats(cleaned, repeats, report)
     for item in cleaned:

@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     show_progress = not args.quiet and len(corpus) > PROGRESS_MIN_DOCUMENTS
     started = time.perf_counter()
-    analysis = analyze(corpus, actors=lexicon, ngram=args.ngram, progress=_print_progress if show_progress else None)
+    analysis = analyze(corpus, actors=lexicon, ngram=args.ngram, progress=ProgressBar() if show_progress else None)
     elapsed = time.perf_counter() - started
     if show_progress:
         print(file=sys.stderr)
@@ -85,9 +85,16 @@ def summary(analysis: Analysis, seconds: float, out_dir: Path, n_files: int) -> 
     )
 
 
-def _print_progress(done: int, total: int) -> None:
-    if done != total and done % max(1, total // 100):
-        return  # redraw at most a hundred times
-    width = 30
-    filled = int(width * done / total)
-    print(f"\ranalysing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr, flush=True)
+class ProgressBar:
+    """A one-line progress bar on stderr, redrawn at most a hundred times."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // total
+        if percent == self.shown:
+            return
+        self.shown = percent
+        filled = 30 * done // total
+        print(f"\ranalysing [{'#' * filled}{'.' * (30 - filled)}] {percent}%", end="", file=sys.stderr, flush=True)

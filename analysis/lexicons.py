@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,12 +54,18 @@ class ActorLexicon:
         """Actor name -> actor type."""
         return {a.name: a.type for a in self.actors}
 
-    @property
+    @cached_property
     def metonyms(self) -> frozenset[str]:
         """Lower-cased aliases that count only where they stand for the actor, not the place."""
         return frozenset(m.lower() for a in self.actors for m in a.metonyms)
 
-    @property
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the entries only: a worker process compiles its own matcher once."""
+        return {"actors": self.actors, "ignore": self.ignore}
+
+    # Cached on the instance: looking it up in a cache keyed by the lexicon would hash every
+    # alias on each of the thousands of calls per corpus.
+    @cached_property
     def matcher(self) -> AliasMatcher:
         """A matcher mapping each alias to its actor's name (built once per lexicon)."""
         return _actor_matcher(self)

@@ -55,38 +55,42 @@ class AliasMatcher:
         self._folded = folded
         self._exact_re = _compile(exact, 0, bare_possessive)
         self._folded_re = _compile(folded, re.IGNORECASE, bare_possessive)
-        self._plain = {
-            id(self._exact_re): _compile(exact, 0, False),
-            id(self._folded_re): _compile(folded, re.IGNORECASE, False),
-        }
+        # The same patterns without the bare possessive, to retry a match that took a plural "s".
+        self._exact_plain = _compile(exact, 0, False)
+        self._folded_plain = _compile(folded, re.IGNORECASE, False)
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches in ``text``, leftmost-longest, ignore phrases removed."""
         normalised = normalise_apostrophes(text)
         found: list[Match] = []
-        for pattern, table, fold in ((self._exact_re, self._exact, False), (self._folded_re, self._folded, True)):
+        for pattern, plain, table, fold in (
+            (self._exact_re, self._exact_plain, self._exact, False),
+            (self._folded_re, self._folded_plain, self._folded, True),
+        ):
             if pattern is not None:
-                found += self._scan(normalised, pattern, table, fold)
+                found += _scan(normalised, pattern, plain, table, fold)
         return [m for m in _leftmost_longest(found) if m.key is not None]
 
-    def _scan(self, text: str, pattern: re.Pattern[str], table: dict[str, str | None], fold: bool) -> list[Match]:
-        found = []
-        position = 0
-        while (m := pattern.search(text, position)) is not None:
+
+
+def _scan(text: str, pattern: re.Pattern[str], plain: re.Pattern[str], table: dict[str, str | None], fold: bool) -> list[Match]:
+    found = []
+    position = 0
+    while (m := pattern.search(text, position)) is not None:
+        surface = m.group()
+        if text[m.end() : m.end() + 1] == "s" and not surface[0].isupper():
+            # a bare possessive "s" only after a capitalised name: retry here without it
+            start = m.start()
+            m = plain.match(text, start)
+            if m is None:
+                position = start + 1
+                continue
             surface = m.group()
-            if text[m.end() : m.end() + 1] == "s" and not surface[0].isupper():
-                # a bare possessive "s" only after a capitalised name: retry here without it
-                start = m.start()
-                m = self._plain[id(pattern)].match(text, start)
-                if m is None:
-                    position = start + 1
-                    continue
-                surface = m.group()
-            position = m.end()
-            if not fold and surface.isupper() and _in_capitals_run(text, m.start(), m.end()):
-                continue  # "RUSSIA WARNS US" in a headline is not the United States
-            found.append(Match(table.get(surface.lower() if fold else surface), m.start(), m.end()))
-        return found
+        position = m.end()
+        if not fold and surface.isupper() and _in_capitals_run(text, m.start(), m.end()):
+            continue  # "RUSSIA WARNS US" in a headline is not the United States
+        found.append(Match(table.get(surface.lower() if fold else surface), m.start(), m.end()))
+    return found
 
 
 def normalise_apostrophes(text: str) -> str:

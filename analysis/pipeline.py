@@ -22,17 +22,19 @@ Columns of the :class:`Analysis` tables (offsets are into each document's origin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import pandas as pd
 
 from analysis.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts, cooccurrence, find_mentions
-from analysis.cleaning import CleanDocument, clean_corpus
-from analysis.corpus import Corpus
+from analysis.cleaning import CleanDocument, CleaningReport, clean_document, merge_reports, remove_repeated_passages
+from analysis.corpus import Corpus, Document
+from analysis.engine import LocalEngine, default_workers, shared
 from analysis.events import EVENT_COLUMNS, find_events, timeline_date
-from analysis.keywords import boilerplate_key, count_keys, keyword_groups, merge_document_keywords
+from analysis.keywords import KeywordGroup, boilerplate_key, count_keys, keyword_groups, merge_document_keywords
 from analysis.lexicons import ActorLexicon, load_actor_lexicon
 from analysis.places import PLACE_COLUMNS, find_places
 from analysis.segment import Sentence, bare_names, document_sentences
@@ -78,6 +80,7 @@ class DocumentResult:
     mentions: list[tuple]
     events: list[tuple]
     places: list[tuple]
+    line_keys: set[str] = field(default_factory=set)  # the document's sentences as boilerplate keys
 
 
 def analyze(
@@ -86,6 +89,7 @@ def analyze(
     actors: ActorLexicon | None = None,
     ngram: int = 3,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> Analysis:
     """Clean, segment and analyse every document, then merge corpus-level tables.
 
@@ -93,27 +97,109 @@ def analyze(
         corpus: The documents (see :func:`analysis.load_corpus`).
         actors: Actor dictionary; default: data/actors.toml.
         ngram: Longest keyword phrase in words (1-3).
-        progress: Called as progress(done, total) after each document.
+        progress: Called as progress(done, total) as work finishes (steps, not documents).
+        workers: Processes for the per-document work; 1 = this process; default: chosen
+            from the corpus size and the machine's cores. The result is the same either way.
     """
     if not 1 <= ngram <= 3:
         raise ValueError("ngram must be 1, 2 or 3")
+    if workers is not None and workers < 1:
+        raise ValueError("workers must be at least 1")
     lexicon = actors or load_actor_lexicon()
-    cleaned, report = clean_corpus(corpus)
-    names = bare_names(lexicon)
-    results = []
-    for done, item in enumerate(cleaned, 1):
-        results.append(analyse_document(item, lexicon, names))
-        if progress:
-            progress(done, len(cleaned))
-    sentences_by_doc = {r.doc_id: [s.text for s in r.sentences] for r in results}
-    boilerplate = boilerplate_lines(list(sentences_by_doc.values()))
+    sizes = [len(doc.text) for doc in corpus.documents]
+    with LocalEngine(workers or default_workers(len(sizes), sum(sizes))) as engine:
+        engine.share(lexicon=lexicon, names=bare_names(lexicon), ngram=ngram)
+        return analyze_with(engine, corpus, lexicon=lexicon, ngram=ngram, progress=progress)
+
+
+def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, ngram: int, progress: Progress | None = None) -> Analysis:
+    """:func:`analyze` on an engine whose workers share ``lexicon``, ``names`` and ``ngram``."""
+    sizes = [len(doc.text) for doc in corpus.documents]
+    step = _Steps(progress, len(sizes))
+    pairs = engine.map(clean_batch, corpus.documents, sizes=sizes, done=step.on(CLEAN_STEPS))
+    report = merge_reports([r for _, r in pairs])
+    report.load_warnings = list(corpus.warnings)
+    cleaned, report = remove_repeated_passages([c for c, _ in pairs], report)
+    results = engine.map(extract_batch, cleaned, sizes=sizes, done=step.on(EXTRACT_STEPS))
+    boilerplate = boilerplate_from_keys([r.line_keys for r in results])
     report_dict = report.to_dict()
     report_dict["boilerplate_lines"] = sorted(boilerplate)[:50]
     if boilerplate:
         report_dict["counts"]["boilerplate_line"] = len(boilerplate)
-    analysis = _assemble(cleaned, results, report_dict, lexicon, keyword_tables(sentences_by_doc, ngram=ngram, boilerplate=boilerplate))
+    jobs = [([s.text for s in r.sentences], frozenset(r.line_keys & boilerplate)) for r in results]
+    groups = engine.map(keyword_batch, jobs, sizes=sizes, done=step.on(KEYWORD_STEPS))
+    top = merge_document_keywords(groups, min_documents=_min_documents(len(groups)))[:CORPUS_KEYWORDS]
+    counted = engine.map(partial(count_batch, frozenset(g.key for g in top)), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS))
+    keywords = _keyword_frames([r.doc_id for r in results], groups, top, counted)
+    analysis = _assemble(cleaned, results, report_dict, lexicon, keywords)
     analysis.ngram = ngram
     return analysis
+
+
+# Progress steps per document in each stage, roughly in proportion to their cost (YAKE dominates).
+CLEAN_STEPS, EXTRACT_STEPS, KEYWORD_STEPS, COUNT_STEPS = 1, 2, 6, 1
+
+
+class _Steps:
+    """Turns "n documents done in this stage" into progress(done, total) over all stages."""
+
+    def __init__(self, progress: Progress | None, n_documents: int) -> None:
+        self.progress = progress
+        self.total = n_documents * (CLEAN_STEPS + EXTRACT_STEPS + KEYWORD_STEPS + COUNT_STEPS)
+        self.done = 0
+
+    def on(self, weight: int) -> Callable[[int], None] | None:
+        if self.progress is None:
+            return None
+
+        def report(n_documents: int) -> None:
+            self.done += weight * n_documents
+            self.progress(self.done, self.total)
+
+        return report
+
+
+def clean_batch(documents: list[Document]) -> list[tuple[CleanDocument, CleaningReport]]:
+    """Worker: each document's own cleaning, with its report."""
+    return [clean_document(doc) for doc in documents]
+
+
+def extract_batch(items: list[CleanDocument]) -> list[DocumentResult]:
+    """Worker: sentences, mentions, events and places of each cleaned document."""
+    lexicon, names = shared("lexicon"), shared("names")
+    return [analyse_document(item, lexicon, names) for item in items]
+
+
+def keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[KeywordGroup]]:
+    """Worker: each document's keywords, from its sentences and the boilerplate lines it holds."""
+    ngram = shared("ngram")
+    return [keyword_groups(sentences, n=ngram, boilerplate=skip) for sentences, skip in jobs]
+
+
+def count_batch(keys: frozenset[str], documents: list[list[str]]) -> list[Counter]:
+    """Worker: occurrences of each keyword key in each document (given as its sentences)."""
+    return [count_keys(keys, [sentences])[0] for sentences in documents]
+
+
+def _min_documents(n_documents: int) -> int:
+    """How many documents must list a keyword for it to be a corpus keyword."""
+    return 1 if n_documents < 5 else 2 if n_documents < 50 else 3
+
+
+def _keyword_frames(
+    doc_ids: list[str], per_doc: list[list[KeywordGroup]], top: list[KeywordGroup], counted: list[Counter]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    counts: Counter = Counter()
+    doc_counts: Counter = Counter()
+    for found in counted:
+        counts.update(found)
+        doc_counts.update(found.keys())
+    keywords = _frame([(g.keyword, g.score, rank, counts[g.key], doc_counts[g.key]) for rank, g in enumerate(top, 1)], KEYWORD_COLUMNS)
+    doc_keywords = _frame(
+        [(doc_id, g.keyword, g.score, rank, g.count) for doc_id, groups in zip(doc_ids, per_doc) for rank, g in enumerate(groups[:DOCUMENT_KEYWORDS], 1)],
+        DOC_KEYWORD_COLUMNS,
+    )
+    return keywords, doc_keywords
 
 
 def keyword_tables(
@@ -129,19 +215,11 @@ def keyword_tables(
     if not 1 <= ngram <= 3:
         raise ValueError("ngram must be 1, 2 or 3")
     skip = boilerplate_lines(list(sentences_by_doc.values())) if boilerplate is None else boilerplate
-    per_doc = {doc_id: keyword_groups(texts, n=ngram, boilerplate=skip) for doc_id, texts in sentences_by_doc.items()}
-    n_docs = len(per_doc)
-    min_documents = 1 if n_docs < 5 else 2 if n_docs < 50 else 3
-    corpus_groups = merge_document_keywords(list(per_doc.values()), min_documents=min_documents)[:CORPUS_KEYWORDS]
-    counts, doc_counts = count_keys({g.key for g in corpus_groups}, sentences_by_doc.values())
-    keywords = _frame(
-        [(g.keyword, g.score, rank, counts[g.key], doc_counts[g.key]) for rank, g in enumerate(corpus_groups, 1)], KEYWORD_COLUMNS
-    )
-    doc_keywords = _frame(
-        [(doc_id, g.keyword, g.score, rank, g.count) for doc_id, groups in per_doc.items() for rank, g in enumerate(groups[:DOCUMENT_KEYWORDS], 1)],
-        DOC_KEYWORD_COLUMNS,
-    )
-    return keywords, doc_keywords
+    per_doc = [keyword_groups(texts, n=ngram, boilerplate=skip) for texts in sentences_by_doc.values()]
+    top = merge_document_keywords(per_doc, min_documents=_min_documents(len(per_doc)))[:CORPUS_KEYWORDS]
+    keys = frozenset(g.key for g in top)
+    counted = [count_keys(keys, [texts])[0] for texts in sentences_by_doc.values()]
+    return _keyword_frames(list(sentences_by_doc), per_doc, top, counted)
 
 
 def keywords_for(analysis: Analysis, *, ngram: int = 3, doc_ids: Collection[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -175,12 +253,17 @@ def sentences_by_document(sentences: pd.DataFrame) -> dict[str, list[str]]:
 
 def boilerplate_lines(sentences_by_doc: list[list[str]]) -> set[str]:
     """Sentences found verbatim in several documents (site furniture such as "short URL")."""
-    if len(sentences_by_doc) < BOILERPLATE_MIN_DOCUMENTS:
+    return boilerplate_from_keys([{boilerplate_key(s) for s in sentences} for sentences in sentences_by_doc])
+
+
+def boilerplate_from_keys(keys_by_doc: Sequence[Collection[str]]) -> set[str]:
+    """The boilerplate lines, given each document's distinct :func:`boilerplate_key` lines."""
+    if len(keys_by_doc) < BOILERPLATE_MIN_DOCUMENTS:
         return set()
     seen: Counter = Counter()
-    for sentences in sentences_by_doc:
-        seen.update({boilerplate_key(s) for s in sentences})
-    threshold = max(BOILERPLATE_MIN_DOCUMENTS, int(BOILERPLATE_SHARE * len(sentences_by_doc)))
+    for keys in keys_by_doc:
+        seen.update(keys)
+    threshold = max(BOILERPLATE_MIN_DOCUMENTS, int(BOILERPLATE_SHARE * len(keys_by_doc)))
     return {line for line, n in seen.items() if n >= threshold}
 
 
@@ -198,7 +281,7 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
             (doc.doc_id, sentence_id, p.name, doc.text[s:e], p.lat, p.lon, s, e)
             for p, s, e in find_places(item.analysis_text, sentence.start, sentence.end)
         ]
-    return DocumentResult(doc.doc_id, sentences, mentions, events, places)
+    return DocumentResult(doc.doc_id, sentences, mentions, events, places, {boilerplate_key(s.text) for s in sentences})
 
 
 def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence, ref, actors: str) -> tuple:

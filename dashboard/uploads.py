@@ -17,8 +17,6 @@ from dashboard.summary import counted
 NO_COLUMN = "(none)"
 REPORT = "_upload_report"
 PREVIEW_ROWS = 5
-# Progress messages per analysis at most: 10,000 tiny documents must not mean 10,000 screen updates.
-PROGRESS_STEPS = 100
 
 
 @dataclass
@@ -102,10 +100,13 @@ def analyse_now() -> None:
 
 def _analyse(corpus: Corpus) -> Analysis:
     bar = st.progress(0.0, text="Analysing…")
-    step = max(1, len(corpus) // PROGRESS_STEPS)
+    shown = -1
 
     def report(done: int, total: int) -> None:
-        if done % step == 0 or done == total:
-            bar.progress(done / total, text=f"Analysed {done:,} of {total:,} documents")
+        nonlocal shown
+        percent = 100 * done // total
+        if percent > shown:  # at most a hundred screen updates, however many documents
+            shown = percent
+            bar.progress(done / total, text=f"Analysing {counted(len(corpus), 'document')}: {percent}%")
 
     return analyse_with_progress(corpus, report)

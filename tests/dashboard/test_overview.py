@@ -16,7 +16,7 @@ def test_analysis_is_not_recomputed_on_rerun_or_page_switch(monkeypatch):
 
     at = open_page()
     calls = []
-    monkeypatch.setattr(analysis.pipeline, "clean_corpus", lambda *a, **k: calls.append(1))
+    monkeypatch.setattr(analysis.pipeline, "remove_repeated_passages", lambda *a, **k: calls.append(1))
     at.run()
     assert not at.exception and calls == []
     for page in ("dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/explorer.py", "dashboard/overview.py"):
