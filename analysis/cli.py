@@ -3,6 +3,10 @@
 With no PATH the default corpus (data/) is analysed. Prints a short summary; shows a
 progress bar on stderr for corpora of more than a few documents. Errors the user can fix
 are printed as one line (no traceback) with exit status 2.
+
+Results come from the on-disk cache when the same corpus was analysed before with the same
+dictionary, settings and version (``--no-cache`` recomputes; ``--clear-cache`` empties it).
+``--engine dask`` runs the per-document work on a Dask cluster (see :mod:`analysis.distributed`).
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis.cache import cache_dir, cached_analyze, clear_cache
 from analysis.corpus import CorpusError, load_corpus
 from analysis.lexicons import LexiconError, load_actor_lexicon
-from analysis.output import write_analysis
+from analysis.output import TABLE_NAMES, write_analysis
 from analysis.paths import DEFAULT_CORPUS
-from analysis.pipeline import Analysis, analyze
+from analysis.pipeline import Analysis
+from analysis.store import write_store
 
 PROGRESS_MIN_DOCUMENTS = 5
 
@@ -33,37 +39,85 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--text-column", help="column/key holding the text in tables (default: found by name, else the longest cells)")
     parser.add_argument("--actors", type=Path, help="extra actor dictionary (TOML, format of data/actors.toml), merged with the default")
     parser.add_argument("--ngram", type=int, choices=(1, 2, 3), default=3, help="longest keyword phrase in words (default: 3)")
+    parser.add_argument("--format", choices=("csv", "parquet"), help="csv files, or Parquet the dashboard opens (default: csv; parquet with --engine dask)")
+    parser.add_argument("--workers", type=int, help="local processes for the per-document work (default: one per core for large corpora)")
+    parser.add_argument("--no-cache", action="store_true", help="analyse afresh, neither reading nor writing the on-disk cache")
+    parser.add_argument("--clear-cache", action="store_true", help="empty the on-disk cache (then analyse PATHs, if given)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local", help="where per-document work runs (default: local)")
+    parser.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (default with --engine dask: a local cluster)")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.workers is not None and args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
+    if args.engine == "dask" and args.format == "csv":
+        parser.error("--engine dask writes Parquet partitions (--format parquet)")
+    if args.clear_cache:
+        removed = clear_cache()
+        if not args.quiet:
+            print(f"cleared the cache {cache_dir()} ({removed} analyses)", file=sys.stderr)
+        if not args.paths:
+            return 0
     try:
-        corpus = load_corpus(args.paths or [DEFAULT_CORPUS], text_column=args.text_column)
-        lexicon = load_actor_lexicon(args.actors)
+        return _run(args)
     except (CorpusError, LexiconError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OutputError as error:
+        print(f"error: cannot write to {args.out} ({error}); choose another --out folder", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    lexicon = load_actor_lexicon(args.actors)
+    if args.engine == "dask":
+        from analysis.distributed import run_dask  # dask is only needed here
+
+        started = time.perf_counter()
+        analysis = run_dask(args.paths or [DEFAULT_CORPUS], args.out, lexicon=lexicon, ngram=args.ngram, scheduler=args.scheduler, text_column=args.text_column)
+        if not args.quiet:
+            print(summary(analysis, time.perf_counter() - started, args.out, len(TABLE_NAMES) + 1))
+        return 0
+    corpus = load_corpus(args.paths or [DEFAULT_CORPUS], text_column=args.text_column)
     show_progress = not args.quiet and len(corpus) > PROGRESS_MIN_DOCUMENTS
     started = time.perf_counter()
-    analysis = analyze(corpus, actors=lexicon, ngram=args.ngram, progress=ProgressBar() if show_progress else None)
+    analysis = cached_analyze(
+        corpus, actors=lexicon, ngram=args.ngram, workers=args.workers, use_cache=not args.no_cache,
+        progress=ProgressBar() if show_progress else None,
+    )
     elapsed = time.perf_counter() - started
     if show_progress:
         print(file=sys.stderr)
-    try:
-        written = write_analysis(analysis, args.out)
-    except OSError as error:
-        print(f"error: cannot write to {args.out} ({error.strerror}); choose another --out folder", file=sys.stderr)
-        return 2
+    n_files = _write(analysis, args.out, args.format or "csv")
     if not args.quiet:
         for note in corpus.notes:
             print(f"note: {note}", file=sys.stderr)
         for warning in corpus.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-        print(summary(analysis, elapsed, args.out, len(written)))
+        print(summary(analysis, elapsed, args.out, n_files))
     return 0
+
+
+class OutputError(Exception):
+    """The output folder cannot be written."""
+
+
+def _write(analysis: Analysis, out: Path, file_format: str) -> int:
+    """Write the tables as CSV files or as a Parquet store; return how many files were written."""
+    try:
+        if file_format == "parquet":
+            write_store(analysis, out)
+            return len(TABLE_NAMES) + 1
+        return len(write_analysis(analysis, out))
+    except OSError as error:
+        raise OutputError(error.strerror or str(error)) from error
 
 
 def summary(analysis: Analysis, seconds: float, out_dir: Path, n_files: int) -> str:
@@ -75,7 +129,8 @@ def summary(analysis: Analysis, seconds: float, out_dir: Path, n_files: int) -> 
     removed = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items()) or "nothing"
     return "\n".join(
         [
-            f"{len(docs)} documents, {int(docs['n_sentences'].sum())} sentences, {int(docs['n_words'].sum())} words analysed in {seconds:.1f} s",
+            f"{len(docs)} documents, {int(docs['n_sentences'].sum())} sentences, {int(docs['n_words'].sum())} words "
+            + (f"read from the cache in {seconds:.1f} s (--no-cache to analyse afresh)" if analysis.from_cache else f"analysed in {seconds:.1f} s"),
             f"actors: {top_actors or 'none found'}",
             f"keywords: {top_keywords or 'none'}",
             f"events: {len(analysis.events)} references; places: {analysis.places['place'].nunique()} named",

@@ -24,6 +24,8 @@ class Corpus:
     name: str = "corpus"
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Set on a stand-in for a stored analysis (its folder): the texts are not at hand to analyse again.
+    stored_analysis: str = ""
 
     def __len__(self) -> int:
         return len(self.documents)

@@ -69,6 +69,7 @@ class Analysis:
     cleaning: dict[str, Any]
     actor_colors: dict[str, str] = field(default_factory=dict)
     ngram: int = 3
+    from_cache: bool = False  # read back from the on-disk cache rather than computed now
 
 
 @dataclass

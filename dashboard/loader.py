@@ -2,7 +2,9 @@
 
 The corpus is one uploaded this session (Corpus page), else the file or folder named by the
 environment variable ``BRIEFING_CORPUS`` (``BRIEFING_CORPUS=articles.csv streamlit run
-streamlit_app.py``), else the bundled default. The actor dictionary is an uploaded one (merged
+streamlit_app.py``), else the bundled default. ``BRIEFING_CORPUS`` may also name a stored
+analysis (``python -m analysis … --format parquet`` or ``--engine dask`` output): it is opened
+as it is. Analyses are also kept in the on-disk cache (:mod:`analysis.cache`) that the CLI shares. The actor dictionary is an uploaded one (merged
 with the default or replacing it), else the default.
 Caches are keyed by a short content key, not by hashing the corpus or the analysis on every
 rerun (Streamlit hashes arguments on each call; for a large corpus that alone would be slow).
@@ -18,13 +20,15 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import Analysis, Corpus, CorpusError, analyze, load_corpus
+from analysis import Analysis, Corpus, CorpusError, load_corpus
+from analysis.cache import cached_analyze, corpus_fingerprint
 from analysis.compare import ActorComparison, compare_actors, distinctive_terms
 from analysis.explore import sentence_table
 from analysis.motives import MotiveTheme, motive_sentences, motive_themes
 from analysis.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
 from analysis.paths import DEFAULT_CORPUS
 from analysis.pipeline import keywords_for
+from analysis.store import StoreError, is_stored_analysis, read_store, stand_in_corpus
 from dashboard.cloud import png_bytes, word_cloud
 from dashboard.summary import keyword_colours
 
@@ -35,15 +39,12 @@ KEPT_ANALYSES = 4
 # Session-state keys (underscored: never bound to the URL).
 UPLOADS, ACTIVE, DICTIONARY, ANALYSES = "_corpora", "_active_corpus", "_dictionary", "_analyses"
 CHOICE = "corpus_choice"  # the Corpus page's selectbox of this session's corpora
+STORED = "stored-"  # content keys of analyses opened from a folder (python -m analysis --format parquet, --engine dask)
 
 
 def corpus_key(corpus: Corpus) -> str:
-    """A fingerprint of the corpus's documents and metadata."""
-    digest = hashlib.sha256()
-    for doc in corpus.documents:
-        for part in (doc.doc_id, doc.title, doc.source, doc.date, doc.text, *(f"{k}={v}" for k, v in doc.meta)):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
-    return digest.hexdigest()[:16]
+    """A short fingerprint of the corpus's documents, metadata and load warnings."""
+    return corpus_fingerprint(corpus)[:16]
 
 
 def corpus_path() -> Path:
@@ -59,14 +60,25 @@ def _modified(path: Path) -> tuple[int, ...]:
 
 @st.cache_data(show_spinner="Reading the corpus…", max_entries=2)
 def _read_corpus(path: str, modified: tuple[int, ...]) -> tuple[Corpus, str]:
+    if is_stored_analysis(path):
+        analysis = _stored_analysis(path, modified)
+        return stand_in_corpus(analysis, path), f"{STORED}{hashlib.sha256(f'{path}{modified}'.encode()).hexdigest()[:16]}"
     corpus = load_corpus(Path(path))
     return corpus, corpus_key(corpus)
 
 
+@st.cache_resource(show_spinner="Opening the stored analysis…", max_entries=2)
+def _stored_analysis(path: str, modified: tuple[int, ...]) -> Analysis:
+    return read_store(path)
+
+
 @st.cache_data(show_spinner="Analysing the corpus…", max_entries=8)
 def analyse_corpus(_corpus: Corpus, _lexicon: ActorLexicon, key: str) -> Analysis:
-    """The analysis of a corpus with an actor dictionary, cached by their joint key."""
-    return analyze(_corpus, actors=_lexicon)
+    """The analysis of a corpus with an actor dictionary, cached by their joint key (and on disk)."""
+    if key.startswith(STORED):
+        path = corpus_path()
+        return _stored_analysis(str(path), _modified(path))
+    return cached_analyze(_corpus, actors=_lexicon)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -157,7 +169,7 @@ def show_corpus(name: str) -> None:
 def analyse_with_progress(corpus: Corpus, progress: Callable[[int, int], None]) -> Analysis:
     """Analyse a corpus now, reporting per document, and keep the result for this session's pages."""
     key = f"{corpus_key(corpus)}-{_lexicon_key()}"
-    analysis = analyze(corpus, actors=actor_lexicon(), progress=progress)
+    analysis = cached_analyze(corpus, actors=actor_lexicon(), progress=progress)
     stored = st.session_state.setdefault(ANALYSES, {})
     stored[key] = analysis
     while len(stored) > KEPT_ANALYSES:  # bound a session's memory: the oldest goes first
@@ -166,8 +178,8 @@ def analyse_with_progress(corpus: Corpus, progress: Callable[[int, int], None]) 
 
 
 def is_analysed(corpus: Corpus) -> bool:
-    """Whether this session already holds the corpus's analysis with the dictionary in use."""
-    return f"{corpus_key(corpus)}-{_lexicon_key()}" in st.session_state.get(ANALYSES, {})
+    """Whether this session already holds the corpus's analysis with the dictionary in use (or it was opened as one)."""
+    return bool(corpus.stored_analysis) or f"{corpus_key(corpus)}-{_lexicon_key()}" in st.session_state.get(ANALYSES, {})
 
 
 def _resolved_corpus() -> tuple[Corpus, str, str | None]:
@@ -184,7 +196,7 @@ def _file_corpus() -> tuple[Corpus, str, str | None]:
     path = corpus_path()
     try:
         return (*_read_corpus(str(path), _modified(path)), None)
-    except (CorpusError, OSError) as error:
+    except (CorpusError, StoreError, OSError) as error:
         problem = f"Could not open the corpus {path}: {error} The bundled corpus is shown instead."
         return (*_read_corpus(str(DEFAULT_CORPUS), _modified(DEFAULT_CORPUS)), problem)
 

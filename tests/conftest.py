@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from analysis import analyze, load_corpus
+from analysis.cache import CACHE_ENV
 from analysis.paths import DEFAULT_CORPUS, PROJECT_ROOT
 
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -20,6 +22,19 @@ def shared_file(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found: team file from ../shared/, absent outside the team's machines")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Every test (and every dashboard or CLI it starts) uses a fresh on-disk analysis cache, not the user's."""
+    folder = tmp_path_factory.mktemp("analysis-cache")
+    previous = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = previous
 
 
 @pytest.fixture(scope="session")
