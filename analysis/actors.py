@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import combinations
 
 import pandas as pd
@@ -88,6 +89,27 @@ def actor_counts(mentions: pd.DataFrame, lexicon: ActorLexicon) -> pd.DataFrame:
     counts["color"] = counts["actor"].map(lexicon.colors)
     counts = counts.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable")
     return counts[COUNT_COLUMNS].reset_index(drop=True)
+
+
+def merge_actor_counts(parts: Sequence[pd.DataFrame], lexicon: ActorLexicon) -> pd.DataFrame:
+    """:func:`actor_counts` of a corpus from the counts of parts that share no document."""
+    parts = [p for p in parts if not p.empty]
+    if not parts:
+        return pd.DataFrame(columns=COUNT_COLUMNS)
+    summed = pd.concat(parts).groupby("actor")[["mentions", "sentences", "documents"]].sum().reset_index()
+    summed["type"] = summed["actor"].map(lexicon.types)
+    summed["color"] = summed["actor"].map(lexicon.colors)
+    summed = summed.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable")
+    return summed[COUNT_COLUMNS].reset_index(drop=True)
+
+
+def merge_cooccurrence(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """:func:`cooccurrence` of a corpus from that of parts that share no document."""
+    parts = [p for p in parts if not p.empty]
+    if not parts:
+        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+    frame = pd.concat(parts).groupby(["actor_a", "actor_b"])["sentences"].sum().reset_index()
+    return frame.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable").reset_index(drop=True)[COOCCURRENCE_COLUMNS]
 
 
 def cooccurrence(mentions: pd.DataFrame) -> pd.DataFrame:

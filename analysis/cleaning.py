@@ -100,12 +100,19 @@ def merge_reports(reports: Sequence[CleaningReport]) -> CleaningReport:
 def remove_repeated_passages(cleaned: list[CleanDocument], report: CleaningReport) -> tuple[list[CleanDocument], CleaningReport]:
     """Blank later copies of passages repeated across the corpus (needs every document, in order)."""
     repeats = find_repeated_passages([c.analysis_text for c in cleaned])
-    _remove_repeats(cleaned, repeats, report)
+    apply_repeated_passages(cleaned, repeats, [cleaned[p.first_doc_index].document.doc_id for p in repeats], report)
+    return cleaned, report
+
+
+def apply_repeated_passages(
+    cleaned: Sequence[CleanDocument], repeats: Sequence[RepeatedPassage], first_doc_ids: Sequence[str], report: CleaningReport
+) -> None:
+    """Blank the given repeats (``doc_index`` into ``cleaned``; ``first_doc_ids`` name each first copy) and note empty documents."""
+    _remove_repeats(cleaned, repeats, first_doc_ids, report)
     for item in cleaned:
         item.removed.sort(key=lambda s: s.start)
         if not item.analysis_text.strip():
             report.empty_documents.append(item.document.doc_id)
-    return cleaned, report
 
 
 def _clean_document(doc: Document, report: CleaningReport) -> CleanDocument:
@@ -152,14 +159,16 @@ def _offset_after_words(text: str, start: int, n_words: int) -> int:
     return words[-1].end() if words else start
 
 
-def _remove_repeats(cleaned: Sequence[CleanDocument], repeats: list[RepeatedPassage], report: CleaningReport) -> None:
-    by_doc: dict[int, list[RepeatedPassage]] = {}
-    for passage in repeats:
-        by_doc.setdefault(passage.doc_index, []).append(passage)
+def _remove_repeats(
+    cleaned: Sequence[CleanDocument], repeats: Sequence[RepeatedPassage], first_doc_ids: Sequence[str], report: CleaningReport
+) -> None:
+    by_doc: dict[int, list[tuple[RepeatedPassage, str]]] = {}
+    for passage, first_doc_id in zip(repeats, first_doc_ids):
+        by_doc.setdefault(passage.doc_index, []).append((passage, first_doc_id))
     for index, passages in by_doc.items():
         item = cleaned[index]
         chars = list(item.analysis_text)
-        for passage in passages:
+        for passage, first_doc_id in passages:
             span = Span("repeated_passage", passage.start, passage.end, item.document.text[passage.start : passage.end])
             _blank(chars, span)
             item.removed.append(span)
@@ -171,7 +180,7 @@ def _remove_repeats(cleaned: Sequence[CleanDocument], repeats: list[RepeatedPass
                     "start": span.start,
                     "end": span.end,
                     "chars": span.end - span.start,
-                    "first_doc_id": cleaned[passage.first_doc_index].document.doc_id,
+                    "first_doc_id": first_doc_id,
                     "first_start": passage.first_start,
                     "text": _preview(span.text),
                 }

@@ -81,9 +81,14 @@ def _run(args: argparse.Namespace) -> int:
         from analysis.distributed import run_dask  # dask is only needed here
 
         started = time.perf_counter()
-        analysis = run_dask(args.paths or [DEFAULT_CORPUS], args.out, lexicon=lexicon, ngram=args.ngram, scheduler=args.scheduler, text_column=args.text_column)
+        try:
+            run = run_dask(args.paths or [DEFAULT_CORPUS], args.out, lexicon=lexicon, ngram=args.ngram, scheduler=args.scheduler, text_column=args.text_column)
+        except OSError as error:
+            raise OutputError(error.strerror or str(error)) from error
         if not args.quiet:
-            print(summary(analysis, time.perf_counter() - started, args.out, len(TABLE_NAMES) + 1))
+            for warning in run.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+            print(dask_summary(run, time.perf_counter() - started))
         return 0
     corpus = load_corpus(args.paths or [DEFAULT_CORPUS], text_column=args.text_column)
     show_progress = not args.quiet and len(corpus) > PROGRESS_MIN_DOCUMENTS
@@ -107,6 +112,20 @@ def _run(args: argparse.Namespace) -> int:
 
 class OutputError(Exception):
     """The output folder cannot be written."""
+
+
+def dask_summary(run, seconds: float) -> str:
+    """A few lines saying what a Dask run found and where its Parquet partitions are."""
+    top_actors = ", ".join(f"{r.actor} {r.mentions}" for r in run.actor_counts.head(5).itertuples())
+    return "\n".join(
+        [
+            f"{run.documents} documents in {run.partitions} partitions, {run.sentences} sentences, {run.words} words analysed on Dask in {seconds:.1f} s",
+            f"actors: {top_actors or 'none found'}",
+            f"keywords: {', '.join(run.keywords['keyword'].head(8)) or 'none'}",
+            f"events: {run.events} references",
+            f"wrote Parquet partitions to {run.out}/ (open with BRIEFING_CORPUS={run.out} streamlit run streamlit_app.py)",
+        ]
+    )
 
 
 def _write(analysis: Analysis, out: Path, file_format: str) -> int:

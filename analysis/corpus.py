@@ -50,9 +50,27 @@ def load_corpus(paths: str | Path | Sequence[str | Path], *, text_column: str | 
     if not paths:
         raise CorpusError("no input given: pass a file or a folder of .txt/.md/.csv/.jsonl/.json/.html/.pdf/.docx files")
     chosen = columns or Columns(text=text_column)
-    files = [(file.name, _read_bytes(file), str(file)) for path in map(Path, paths) for file in _expand(path)]
+    files = [(file.name, _read_bytes(file), str(file)) for file in input_files(paths)]
     name = Path(paths[0]).stem if len(paths) == 1 else f"{len(paths)} inputs"
     return _corpus(files, chosen, name, skip_bad=False)
+
+
+def input_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The files ``paths`` name, folders expanded (recursively, sorted) to their supported files."""
+    return [file for path in map(Path, paths) for file in _expand(path)]
+
+
+def read_documents(path: Path, columns: Columns) -> tuple[list[Document], ReadLog]:
+    """The documents of one file as :func:`load_corpus` reads them, before ids are made unique across files."""
+    log = ReadLog()
+    label = str(path)
+    try:
+        read = read_file(path.name, _read_bytes(path), columns=columns, log=log)
+    except CorpusError as error:
+        raise CorpusError(str(error).replace(path.name, label, 1)) from error
+    except Exception as error:  # noqa: BLE001 -- as load_corpus: a library choking on one file is the file's problem
+        raise CorpusError(f"{label}: could not be read ({type(error).__name__}: {error})") from error
+    return _labelled(read, path.name, label), log
 
 
 def corpus_from_files(files: Sequence[tuple[str, bytes]], *, columns: Columns | None = None, name: str = "upload") -> Corpus:
@@ -119,14 +137,20 @@ def _expand(path: Path) -> list[Path]:
 
 def _unique_ids(documents: list[Document]) -> list[Document]:
     """Documents whose ids are unique: a repeated id gets #2, #3… (never an id another document has)."""
-    taken = {doc.doc_id for doc in documents}
+    ids = unique_ids([doc.doc_id for doc in documents])
+    return [doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id) for doc, doc_id in zip(documents, ids)]
+
+
+def unique_ids(ids: Sequence[str]) -> list[str]:
+    """The ids made unique in order: a repeated id gets #2, #3… (never an id present elsewhere)."""
+    taken = set(ids)
     used: set[str] = set()
     unique = []
-    for doc in documents:
-        doc_id, n = doc.doc_id, 1
-        while doc_id in used or (doc_id != doc.doc_id and doc_id in taken):
+    for original in ids:
+        doc_id, n = original, 1
+        while doc_id in used or (doc_id != original and doc_id in taken):
             n += 1
-            doc_id = f"{doc.doc_id}#{n}"
+            doc_id = f"{original}#{n}"
         used.add(doc_id)
-        unique.append(doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id))
+        unique.append(doc_id)
     return unique

@@ -22,7 +22,7 @@ Columns of the :class:`Analysis` tables (offsets are into each document's origin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -123,15 +123,12 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     cleaned, report = remove_repeated_passages([c for c, _ in pairs], report)
     results = engine.map(extract_batch, cleaned, sizes=sizes, done=step.on(EXTRACT_STEPS))
     boilerplate = boilerplate_from_keys([r.line_keys for r in results])
-    report_dict = report.to_dict()
-    report_dict["boilerplate_lines"] = sorted(boilerplate)[:50]
-    if boilerplate:
-        report_dict["counts"]["boilerplate_line"] = len(boilerplate)
+    report_dict = finished_report(report, boilerplate)
     jobs = [([s.text for s in r.sentences], frozenset(r.line_keys & boilerplate)) for r in results]
     groups = engine.map(keyword_batch, jobs, sizes=sizes, done=step.on(KEYWORD_STEPS))
-    top = merge_document_keywords(groups, min_documents=_min_documents(len(groups)))[:CORPUS_KEYWORDS]
+    top = merge_document_keywords(groups, min_documents=min_documents(len(groups)))[:CORPUS_KEYWORDS]
     counted = engine.map(partial(count_batch, frozenset(g.key for g in top)), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS))
-    keywords = _keyword_frames([r.doc_id for r in results], groups, top, counted)
+    keywords = (corpus_keyword_frame(top, *summed_counts(counted)), doc_keyword_frame([r.doc_id for r in results], groups))
     analysis = _assemble(cleaned, results, report_dict, lexicon, keywords)
     analysis.ngram = ngram
     return analysis
@@ -182,25 +179,41 @@ def count_batch(keys: frozenset[str], documents: list[list[str]]) -> list[Counte
     return [count_keys(keys, [sentences])[0] for sentences in documents]
 
 
-def _min_documents(n_documents: int) -> int:
+def min_documents(n_documents: int) -> int:
     """How many documents must list a keyword for it to be a corpus keyword."""
     return 1 if n_documents < 5 else 2 if n_documents < 50 else 3
 
 
-def _keyword_frames(
-    doc_ids: list[str], per_doc: list[list[KeywordGroup]], top: list[KeywordGroup], counted: list[Counter]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def finished_report(report: CleaningReport, boilerplate: Collection[str]) -> dict[str, Any]:
+    """The cleaning report as stored: what cleaning removed, plus the boilerplate lines YAKE did not see."""
+    finished = report.to_dict()
+    finished["boilerplate_lines"] = sorted(boilerplate)[:50]
+    if boilerplate:
+        finished["counts"]["boilerplate_line"] = len(boilerplate)
+    return finished
+
+
+def summed_counts(counted: Iterable[Counter]) -> tuple[Counter, Counter]:
+    """Occurrences and document counts of keyword keys, from per-document occurrence counters."""
     counts: Counter = Counter()
     doc_counts: Counter = Counter()
     for found in counted:
         counts.update(found)
         doc_counts.update(found.keys())
-    keywords = _frame([(g.keyword, g.score, rank, counts[g.key], doc_counts[g.key]) for rank, g in enumerate(top, 1)], KEYWORD_COLUMNS)
-    doc_keywords = _frame(
+    return counts, doc_counts
+
+
+def corpus_keyword_frame(top: list[KeywordGroup], counts: Counter, doc_counts: Counter) -> pd.DataFrame:
+    """The ``keywords`` table: merged corpus keywords, best first, with their occurrences."""
+    return _frame([(g.keyword, g.score, rank, counts[g.key], doc_counts[g.key]) for rank, g in enumerate(top, 1)], KEYWORD_COLUMNS)
+
+
+def doc_keyword_frame(doc_ids: Sequence[str], per_doc: Sequence[list[KeywordGroup]]) -> pd.DataFrame:
+    """The ``doc_keywords`` table: each document's best keywords."""
+    return _frame(
         [(doc_id, g.keyword, g.score, rank, g.count) for doc_id, groups in zip(doc_ids, per_doc) for rank, g in enumerate(groups[:DOCUMENT_KEYWORDS], 1)],
         DOC_KEYWORD_COLUMNS,
     )
-    return keywords, doc_keywords
 
 
 def keyword_tables(
@@ -217,10 +230,10 @@ def keyword_tables(
         raise ValueError("ngram must be 1, 2 or 3")
     skip = boilerplate_lines(list(sentences_by_doc.values())) if boilerplate is None else boilerplate
     per_doc = [keyword_groups(texts, n=ngram, boilerplate=skip) for texts in sentences_by_doc.values()]
-    top = merge_document_keywords(per_doc, min_documents=_min_documents(len(per_doc)))[:CORPUS_KEYWORDS]
+    top = merge_document_keywords(per_doc, min_documents=min_documents(len(per_doc)))[:CORPUS_KEYWORDS]
     keys = frozenset(g.key for g in top)
     counted = [count_keys(keys, [texts])[0] for texts in sentences_by_doc.values()]
-    return _keyword_frames(list(sentences_by_doc), per_doc, top, counted)
+    return corpus_keyword_frame(top, *summed_counts(counted)), doc_keyword_frame(list(sentences_by_doc), per_doc)
 
 
 def keywords_for(analysis: Analysis, *, ngram: int = 3, doc_ids: Collection[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -259,13 +272,18 @@ def boilerplate_lines(sentences_by_doc: list[list[str]]) -> set[str]:
 
 def boilerplate_from_keys(keys_by_doc: Sequence[Collection[str]]) -> set[str]:
     """The boilerplate lines, given each document's distinct :func:`boilerplate_key` lines."""
-    if len(keys_by_doc) < BOILERPLATE_MIN_DOCUMENTS:
-        return set()
     seen: Counter = Counter()
     for keys in keys_by_doc:
         seen.update(keys)
-    threshold = max(BOILERPLATE_MIN_DOCUMENTS, int(BOILERPLATE_SHARE * len(keys_by_doc)))
-    return {line for line, n in seen.items() if n >= threshold}
+    return boilerplate_from_counts(seen, len(keys_by_doc))
+
+
+def boilerplate_from_counts(documents_with_line: Counter, n_documents: int) -> set[str]:
+    """The boilerplate lines, given in how many documents each line (as a boilerplate key) occurs."""
+    if n_documents < BOILERPLATE_MIN_DOCUMENTS:
+        return set()
+    threshold = max(BOILERPLATE_MIN_DOCUMENTS, int(BOILERPLATE_SHARE * n_documents))
+    return {line for line, n in documents_with_line.items() if n >= threshold}
 
 
 def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozenset[str]) -> DocumentResult:
@@ -303,20 +321,28 @@ def _assemble(
     lexicon: ActorLexicon,
     keywords: tuple[pd.DataFrame, pd.DataFrame],
 ) -> Analysis:
-    mentions = _frame([m for r in results for m in r.mentions], MENTION_COLUMNS)
+    tables = document_tables(cleaned, results)
+    mentions = tables["mentions"]
     return Analysis(
-        documents=_documents_table(cleaned, results),
-        sentences=_frame([(r.doc_id, i, s.start, s.end, s.text) for r in results for i, s in enumerate(r.sentences)], SENTENCE_COLUMNS),
-        mentions=mentions,
+        **tables,
         actor_counts=actor_counts(mentions, lexicon),
         cooccurrence=cooccurrence(mentions) if not mentions.empty else pd.DataFrame(columns=COOCCURRENCE_COLUMNS),
         keywords=keywords[0],
         doc_keywords=keywords[1],
-        events=_frame([e for r in results for e in r.events], EVENT_COLUMNS),
-        places=_frame([p for r in results for p in r.places], PLACE_COLUMNS),
         cleaning=report,
         actor_colors=lexicon.colors,
     )
+
+
+def document_tables(cleaned: list[CleanDocument], results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
+    """The per-document tables (documents, sentences, mentions, events, places) of some documents, in their order."""
+    return {
+        "documents": _documents_table(cleaned, results),
+        "sentences": _frame([(r.doc_id, i, s.start, s.end, s.text) for r in results for i, s in enumerate(r.sentences)], SENTENCE_COLUMNS),
+        "mentions": _frame([m for r in results for m in r.mentions], MENTION_COLUMNS),
+        "events": _frame([e for r in results for e in r.events], EVENT_COLUMNS),
+        "places": _frame([p for r in results for p in r.places], PLACE_COLUMNS),
+    }
 
 
 def _documents_table(cleaned: list[CleanDocument], results: list[DocumentResult]) -> pd.DataFrame:

@@ -24,7 +24,7 @@ import pandas as pd
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json"}
 MARKUP_SUFFIXES = {".html", ".htm"}
-BINARY_SUFFIXES = {".pdf", ".docx"}
+BINARY_SUFFIXES = {".pdf", ".docx", ".parquet"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | MARKUP_SUFFIXES | BINARY_SUFFIXES
 # Column names recognised for each field, in order of preference (compared case-blind).
 COLUMN_NAMES = {
@@ -104,6 +104,8 @@ def read_file(name: str, data: bytes, *, columns: Columns = Columns(), log: Read
         return _checked(name, [_pdf_document(name, data)])
     if suffix == ".docx":
         return _checked(name, [_docx_document(name, data)])
+    if suffix == ".parquet":
+        return documents_from_table(parquet_rows(name, data), name, columns, log)
     text = decode(data, name, log)
     if suffix in MARKUP_SUFFIXES:
         title, visible = html_text(text)
@@ -230,6 +232,17 @@ def read_table(name: str, text: str, log: ReadLog) -> pd.DataFrame:
     if suffix == ".json":
         return _json_rows(name, text)
     return _csv_rows(name, text, log)
+
+
+def parquet_rows(name: str, data: bytes) -> pd.DataFrame:
+    """Rows of a Parquet file, every cell a string (missing cells empty)."""
+    import pyarrow.parquet as pq  # pyarrow comes with streamlit; imported only for Parquet input
+
+    try:
+        frame = pq.read_table(io.BytesIO(data)).to_pandas()
+    except Exception as error:  # noqa: BLE001 -- pyarrow raises several types for a damaged file
+        raise CorpusError(f"{name}: not a readable Parquet file ({type(error).__name__}: {error})") from error
+    return frame.astype(object).where(frame.notna(), "").astype(str)
 
 
 def _csv_rows(name: str, text: str, log: ReadLog) -> pd.DataFrame:

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from analysis import __version__
 from analysis.output import TABLE_NAMES
 from analysis.corpus import Corpus, Document
-from analysis.pipeline import Analysis, _frame, sentences_by_document
+from analysis.pipeline import DOCUMENT_COLUMNS, Analysis, sentences_by_document
 
 MANIFEST = "analysis.json"
 STORE_FORMAT = 1
@@ -101,7 +101,7 @@ def read_store(folder: Path | str, *, verify: bool = True) -> Analysis:
     folder = Path(folder)
     manifest = read_manifest(folder)
     try:
-        tables = {name: _read_table(folder, manifest["tables"][name], verify) for name in TABLE_NAMES}
+        tables = {name: _read_table(folder, name, manifest["tables"][name], verify) for name in TABLE_NAMES}
         return Analysis(
             **tables, cleaning=manifest["cleaning"], actor_colors=manifest["actor_colors"], ngram=int(manifest["ngram"])
         )
@@ -135,7 +135,7 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_table(folder: Path, parts: Iterable[dict[str, str]], verify: bool) -> pd.DataFrame:
+def _read_table(folder: Path, table: str, parts: Iterable[dict[str, str]], verify: bool) -> pd.DataFrame:
     frames = []
     for part in parts:
         path = folder / part["path"]
@@ -144,8 +144,16 @@ def _read_table(folder: Path, parts: Iterable[dict[str, str]], verify: bool) -> 
         if verify and file_digest(path) != part["sha256"]:
             raise StoreError(f"{path}: the file changed since it was written")
         frames.append(pq.read_table(path).to_pandas())
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    return _frame(list(frame.itertuples(index=False, name=None)), list(frame.columns)) if frame.empty else frame
+    if len(frames) == 1:
+        return frames[0]
+    columns = list(dict.fromkeys(c for f in frames for c in f.columns))
+    # An empty part carries no types: leave it out unless every part is empty.
+    filled = [f for f in frames if not f.empty] or frames[:1]
+    frame = pd.concat(filled, ignore_index=True).reindex(columns=columns)
+    if table == "documents":  # a metadata field one partition lacks is empty there, as in one corpus
+        extra = [c for c in frame.columns if c not in DOCUMENT_COLUMNS]
+        frame[extra] = frame[extra].fillna("")
+    return frame
 
 
 def _json_default(value: Any) -> Any:
