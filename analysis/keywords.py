@@ -18,8 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import yake
+from typing import TYPE_CHECKING
 
 from analysis.segment import analysed_sentences
 
@@ -202,8 +201,15 @@ def merge_document_keywords(per_document: Sequence[list[KeywordGroup]], *, min_d
     return sorted(merged, key=lambda g: (g.score, g.key))
 
 
+if TYPE_CHECKING:
+    import yake
+
+
 @lru_cache(maxsize=8)
 def _extractor(n: int, top: int) -> yake.KeywordExtractor:
+    # Imported here: yake pulls in networkx (~0.5 s), which a dashboard opening a cached analysis never needs.
+    import yake
+
     return yake.KeywordExtractor(lan="en", n=n, top=top)
 
 

@@ -1,14 +1,20 @@
-"""Benchmark: full analysis ÷ plain YAKE on the same documents, and explorer filtering over 100,000+ sentences.
+"""Benchmark: the six figures of issue 6, printed with ratios (never pass/fail).
 
-Run: python bench/run.py [--repeat N]
-Prints figures and ratios measured in one run (never pass/fail). Uses the default corpus
-and, when the team's ../shared/ folder is present, the FA-KES corpus.
+Run: python bench/run.py [--only NAME ...] [--repeat N]
+  ratio     full analysis ÷ plain YAKE on the same documents, one process
+  parallel  speed-up of the process pool on a ~12 MB corpus, and warm cache reopen ÷ cold
+  filter    sentence-explorer filter over 100,000+ sentences
+  memory    peak memory (all processes) on a ~20 MB corpus and on one 20 MB document
+  render    streamlit run -> first page fully rendered in headless Chromium (bench/first_render.py)
+Uses the default corpus and, when the team's ../shared/ folder is present, FA-KES (the
+parallel and memory figures need it). Takes about half an hour on 2 cores.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +26,8 @@ import yake  # noqa: E402
 
 from analysis import analyze, load_corpus  # noqa: E402
 from analysis.paths import DEFAULT_CORPUS  # noqa: E402
+
+import scale  # noqa: E402  (bench/scale.py, beside this script)
 
 FAKES = ROOT.parent / "shared" / "corpora" / "fakes_syria.csv"
 
@@ -34,6 +42,13 @@ def best_of(repeat: int, run) -> float:
     return min(times)
 
 
+def measure_ratio(repeat: int) -> None:
+    """Full analysis ÷ YAKE alone, on the default corpus and FA-KES."""
+    measure("default corpus", DEFAULT_CORPUS, repeat)
+    if FAKES.exists():
+        measure("FA-KES", FAKES, max(1, repeat - 2))
+
+
 def plain_yake(texts: list[str]) -> None:
     """YAKE with its defaults (n=3, top=20) on every document."""
     extractor = yake.KeywordExtractor(lan="en", n=3, top=20)
@@ -45,8 +60,8 @@ def measure(name: str, path: Path, repeat: int) -> None:
     corpus = load_corpus(path)
     texts = [d.text for d in corpus]
     size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    analyze(corpus)  # warm-up: lexicons and regexes are compiled once per process
-    full = best_of(repeat, lambda: analyze(corpus))
+    analyze(corpus, workers=1)  # warm-up: lexicons and regexes are compiled once per process
+    full = best_of(repeat, lambda: analyze(corpus, workers=1))
     base = best_of(repeat, lambda: plain_yake(texts))
     print(f"{name}: {len(texts)} documents, {size_mb:.2f} MB")
     print(f"  full analysis {full:.2f} s ({size_mb / full * 1000:.0f} KB/s); yake alone {base:.2f} s ({size_mb / base * 1000:.0f} KB/s)")
@@ -69,18 +84,42 @@ def explorer_filtering(path: Path, *, sentences: int = 100_000, repeat: int = 5)
     print(f"explorer filter (actor + keyword + years + free text) over {len(big):,} sentences: {seconds * 1000:.0f} ms (target <= 100 ms)")
 
 
+def memory(which: str) -> None:
+    """Peak memory on a ~20 MB corpus or one 20 MB document (run in a fresh process each)."""
+    base = load_corpus(FAKES)
+    if which == "corpus":
+        scale.peak_memory("~20 MB corpus", scale.copies_corpus(base, 20))
+    else:
+        scale.peak_memory("one 20 MB document", scale.one_document(base, 20))
+
+
+MEASURES = ("ratio", "parallel", "filter", "memory", "render")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per measure; the fastest counts")
+    parser.add_argument("--only", nargs="+", choices=[*MEASURES, "memory-corpus", "memory-document"], default=list(MEASURES))
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    measure("default corpus", DEFAULT_CORPUS, args.repeat)
-    if FAKES.exists():
-        measure("FA-KES", FAKES, max(1, args.repeat - 2))
-        explorer_filtering(FAKES)
-    else:
-        print(f"FA-KES skipped: {FAKES} not found (team file from ../shared/)")
-        explorer_filtering(DEFAULT_CORPUS)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
+    for name in args.only:
+        if name in ("parallel", "memory", "memory-corpus", "memory-document") and not FAKES.exists():
+            print(f"{name} skipped: {FAKES} not found (team file from ../shared/)")
+        elif name == "ratio":
+            measure_ratio(args.repeat)
+        elif name == "parallel":
+            scale.parallel_and_cache(FAKES)
+        elif name == "filter":
+            explorer_filtering(FAKES if FAKES.exists() else DEFAULT_CORPUS)
+            explorer_filtering(DEFAULT_CORPUS)
+        elif name == "memory":  # each in a fresh process: earlier measures must not count
+            for which in ("memory-corpus", "memory-document"):
+                subprocess.run([sys.executable, __file__, "--only", which], check=False)
+        elif name.startswith("memory-"):
+            memory(name.removeprefix("memory-"))
+        elif name == "render":
+            subprocess.run([sys.executable, str(ROOT / "bench" / "first_render.py")], check=False)
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ from analysis.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_
 from analysis.paths import DEFAULT_CORPUS
 from analysis.pipeline import keywords_for
 from analysis.store import StoreError, is_stored_analysis, read_store, stand_in_corpus
-from dashboard.cloud import png_bytes, word_cloud
 from dashboard.summary import keyword_colours
 
 CORPUS_ENV = "BRIEFING_CORPUS"
@@ -286,6 +285,8 @@ def current_motives(actor: str) -> tuple[pd.DataFrame, list[MotiveTheme]]:
 @st.cache_data(show_spinner=False, max_entries=32)
 def cloud_png(weights: tuple[tuple[str, float], ...], colours: tuple[tuple[str, str], ...]) -> bytes:
     """The word cloud of these weighted phrases as PNG (drawing one takes about a second: drawn once per input)."""
+    from dashboard.cloud import png_bytes, word_cloud  # matplotlib and wordcloud load only when a cloud is drawn
+
     return png_bytes(word_cloud(dict(weights), dict(colours)))
 
 
