@@ -4,6 +4,11 @@
 event types, timeline years and places found in it; ``filter_sentences`` applies a
 :class:`SentenceFilter`. Multi-valued cells are "|"-delimited ("|Russia|Syria|") so that
 membership is one vectorised string test, fast enough for 100,000+ sentences.
+
+The table's last column, ``words``, is a helper for the keyword filter, not for display or
+export: the sentence's words as keyword counts see them (lower case, possessives dropped),
+space-joined with a space at each end (" russia military bases "), so that a keyword is a
+vectorised substring test instead of tokenising every sentence on every filter.
 """
 
 from __future__ import annotations
@@ -12,15 +17,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from analysis.keywords import keyword_prefilter, keyword_spans
+from analysis.keywords import keyword_key, keyword_spans, normal_words, plural_forms
 from analysis.pipeline import Analysis
 
 TABLE_COLUMNS = [
     "doc_id", "sentence_id", "title", "source", "date", "start", "end", "text",
-    "actors", "event_types", "years", "places",
+    "actors", "event_types", "years", "places", "words",
 ]
+_YEAR = re.compile(r"-?[1-9][0-9]*|0")  # an int as str() writes it
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,7 @@ def lists(column: pd.Series, value: str) -> pd.Series:
 
 
 def sentence_table(analysis: Analysis) -> pd.DataFrame:
-    """One row per sentence with document metadata and "|"-delimited actors, event types, years, places."""
+    """One row per sentence with document metadata, "|"-delimited actors, event types, years, places, and ``words``."""
     key = ["doc_id", "sentence_id"]
     table = analysis.sentences.merge(analysis.documents[["doc_id", "title", "source", "date"]], on="doc_id", how="left")
     events = analysis.events.assign(year=analysis.events["timeline_year"].astype("string"))
@@ -60,7 +67,13 @@ def sentence_table(analysis: Analysis) -> pd.DataFrame:
     ):
         table = table.merge(_joined(frame, key, field, column), on=key, how="left")
         table[column] = table[column].fillna("|")
+    table["words"] = sentence_words(table["text"])
     return table[TABLE_COLUMNS]
+
+
+def sentence_words(texts: pd.Series) -> pd.Series:
+    """The ``words`` column for these sentence texts (see the module docstring)."""
+    return texts.fillna("").map(_words).astype("str")
 
 
 def filter_sentences(table: pd.DataFrame, chosen: SentenceFilter) -> pd.DataFrame:
@@ -80,7 +93,7 @@ def filter_sentences(table: pd.DataFrame, chosen: SentenceFilter) -> pd.DataFram
         mask &= _any_year_in(table["years"], *chosen.years)
     # The text tests are the slow ones: they run only on the rows the other filters kept.
     if chosen.keyword.strip():
-        mask &= _on_kept(table["text"], mask, lambda texts: _has_keyword(texts, chosen.keyword))
+        mask &= _keyword_mask(table, mask, chosen.keyword)
     if chosen.text.strip():
         # An escaped pattern: literal, and case-blind exactly as match_spans highlights it.
         pattern = re.escape(chosen.text.strip())
@@ -90,8 +103,20 @@ def filter_sentences(table: pd.DataFrame, chosen: SentenceFilter) -> pd.DataFram
 
 def _on_kept(texts: pd.Series, mask: pd.Series, test: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """``test`` applied to the texts still kept by ``mask``; False for the others."""
-    kept = texts[mask]
-    return test(kept).reindex(texts.index, fill_value=False) if len(kept) else mask
+    kept = mask.to_numpy(dtype=bool, na_value=False)
+    if not kept.any():
+        return mask
+    passed = np.zeros(len(texts), dtype=bool)
+    passed[kept] = test(_one_chunk(texts[kept])).to_numpy(dtype=bool, na_value=False)
+    return pd.Series(passed, index=texts.index)
+
+
+def _one_chunk(texts: pd.Series) -> pd.Series:
+    """The texts in one Arrow chunk if they are in several (as after ``pd.concat``): pyarrow compiles a regex per chunk."""
+    arrow = texts.array.__arrow_array__() if hasattr(texts.array, "__arrow_array__") else None
+    if getattr(arrow, "num_chunks", 1) < 2:
+        return texts
+    return pd.Series(pd.array(arrow.combine_chunks(), dtype=texts.dtype), index=texts.index, name=texts.name)
 
 
 def event_sentences(
@@ -153,9 +178,31 @@ def match_spans(text: str, *, keyword: str = "", literal: str = "") -> list[tupl
     return sorted(spans)
 
 
-def _has_keyword(texts: pd.Series, keyword: str) -> pd.Series:
-    candidates = texts.str.contains(keyword_prefilter(keyword), regex=True)
-    return candidates & texts.where(candidates, "").map(lambda t: bool(t) and bool(keyword_spans(t, keyword)))
+def _words(text: str) -> str:
+    return f" {' '.join(normal_words(text))} "
+
+
+def _keyword_mask(table: pd.DataFrame, mask: pd.Series, keyword: str) -> pd.Series:
+    """Rows kept by ``mask`` whose sentence has the keyword where :func:`keyword_spans` finds it."""
+    pattern = _keyword_pattern(keyword)
+    if not pattern:
+        return pd.Series(False, index=table.index)
+    in_words = _contains(pattern)
+    if "words" not in table:  # built without the helper column (by hand, or cached before it existed)
+        return _on_kept(table["text"], mask, lambda texts: in_words(sentence_words(texts)))
+    return _on_kept(table["words"], mask, in_words)
+
+
+def _contains(pattern: str | re.Pattern[str]) -> Callable[[pd.Series], pd.Series]:
+    return lambda texts: texts.str.contains(pattern, regex=True)
+
+
+def _keyword_pattern(keyword: str) -> str:
+    """A regex for ``words`` that finds the keyword's key with its last word in any form singularising to it ("" for none)."""
+    *head, last = keyword_key(keyword).split() or [""]
+    forms = plural_forms(last)
+    # Plain literals (no classes or anchors), so pyarrow's RE2 and Python's re agree.
+    return f" {''.join(re.escape(w) + ' ' for w in head)}(?:{'|'.join(map(re.escape, forms))}) " if forms else ""
 
 
 def _joined(frame: pd.DataFrame, key: list[str], field: str, column: str) -> pd.DataFrame:
@@ -169,5 +216,7 @@ def _joined(frame: pd.DataFrame, key: list[str], field: str, column: str) -> pd.
 def _any_year_in(years: pd.Series, first: int, last: int) -> pd.Series:
     if first > last:
         raise ValueError("the first year must not be after the last")
-    pattern = "|".join(rf"\|{year}\|" for year in range(first, last + 1))
-    return years.str.contains(pattern, regex=True)
+    # Few distinct cells: test each once, in Python (a regex of every year in a long range is slow).
+    codes, cells = pd.factorize(years)
+    hits = [any(_YEAR.fullmatch(y) and first <= int(y) <= last for y in cell.split("|")[1:-1]) for cell in cells]
+    return pd.Series(np.array([*hits, False])[codes], index=years.index)  # code -1 (a missing cell) -> False

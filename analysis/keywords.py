@@ -147,11 +147,16 @@ def keyword_spans(sentence: str, keyword: str) -> list[tuple[int, int]]:
     return [(matches[i].start(), matches[j - 1].end()) for _, i, j in _ngram_keys(words, {key}, _finals({key}))]
 
 
-def keyword_prefilter(keyword: str) -> re.Pattern[str]:
-    """A fast, generous pattern: every sentence that :func:`keyword_spans` matches also matches it."""
-    words = keyword_key(keyword).split() or [""]
-    last = words[-1][:-1] if len(words[-1]) > 3 else words[-1]  # a prefix of every plural form
-    return re.compile(r"(?:['’]s?)?\W+".join([*map(re.escape, words[:-1]), re.escape(last)]), re.IGNORECASE)
+def normal_words(text: str) -> list[str]:
+    """The words of a text as keywords are matched: lower case, possessives dropped."""
+    return [_normal_token(t) for t in _TOKEN.findall(text)]
+
+
+def plural_forms(word: str) -> list[str]:
+    """Every word that counts as ``word`` at the end of a keyword: itself and the forms that singularise to it."""
+    # One candidate per rule of _singular; only those it really maps back to ``word`` count.
+    candidates = dict.fromkeys([word, word + "s", word + "es", word[:-1] + "ies"])
+    return [form for form in candidates if word and _singular(form) == word]
 
 
 def count_keys(keys: Iterable[str], sentences_by_doc: Iterable[Sequence[str]]) -> tuple[Counter, Counter]:

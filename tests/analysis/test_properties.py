@@ -1,11 +1,13 @@
 """Property tests: any text analyses without an exception, and offsets always slice back."""
 
-from hypothesis import HealthCheck, given, settings
+import pandas as pd
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import analyze, corpus_from_texts
 from analysis.actors import find_mentions
-from analysis.keywords import keyword_prefilter, keyword_spans
+from analysis.explore import SentenceFilter, filter_sentences, sentence_words
+from analysis.keywords import keyword_spans
 from analysis.lexicons import load_actor_lexicon
 from analysis.sentences import split_sentences
 
@@ -47,9 +49,11 @@ def test_any_unicode_corpus_analyses(texts):
         assert 0 <= row.start < row.end <= len(doc)
 
 
-@given(st.lists(st.sampled_from(["Russia's", "military", "bases", "base", "cities", "city", "the", "-", ",", "Tartus", "army"]), max_size=12), st.integers(0, 11), st.integers(1, 3))
-def test_keyword_prefilter_never_misses_a_counted_match(words, start, size):
+@given(st.lists(st.sampled_from(["Russia's", "military", "bases", "base", "cities", "city", "the", "-", ",", "Tartus", "army", "spies", "spy"]), max_size=12), st.integers(0, 11), st.integers(1, 3))
+def test_keyword_filter_lists_exactly_the_sentences_keyword_spans_matches(words, start, size):
     sentence = " ".join(words)
     keyword = " ".join(words[start : start + size])
-    if keyword_spans(sentence, keyword):
-        assert keyword_prefilter(keyword).search(sentence)
+    assume(keyword.strip())  # an empty keyword is no filter at all
+    table = pd.DataFrame({"text": [sentence], "actors": "|", "event_types": "|", "years": "|", "places": "|", "doc_id": "d", "source": ""})
+    for frame in (table, table.assign(words=sentence_words(table["text"]))):
+        assert len(filter_sentences(frame, SentenceFilter(keyword=keyword))) == int(bool(keyword_spans(sentence, keyword)))
