@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -22,6 +23,9 @@ R = TypeVar("R")
 # Below these sizes starting worker processes (about a second each) costs more than it saves.
 PARALLEL_MIN_DOCUMENTS = 8
 PARALLEL_MIN_CHARS = 400_000
+# Each worker holds its own dictionary matcher and YAKE (~150 MB): more than this many by default
+# would trade a small speed-up for memory a hosted app (Community Cloud: ~1 GB) does not have.
+MAX_DEFAULT_WORKERS = 4
 # Batches per worker: enough for an even finish and a smooth progress bar, few enough to keep
 # the cost of sending documents to the workers small.
 BATCHES_PER_WORKER = 12
@@ -47,11 +51,49 @@ def _set_shared(values: dict[str, Any]) -> None:
     _shared.update(values)
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver where there is one, else spawn; never fork (the dashboard's server process runs threads)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # Workers forked from a server that has imported these share their pages: less memory, faster start.
+    context.set_forkserver_preload(["analysis.pipeline", "yake"])
+    return context
+
+
 def default_workers(n_documents: int, n_chars: int) -> int:
     """How many processes suit a corpus of this size on this machine (1 = in this process)."""
     if n_documents < PARALLEL_MIN_DOCUMENTS or n_chars < PARALLEL_MIN_CHARS:
         return 1
-    return max(1, min(os.cpu_count() or 1, n_documents))
+    return max(1, min(usable_cores(), MAX_DEFAULT_WORKERS, n_documents))
+
+
+def usable_cores() -> int:
+    """Cores this process may use: its CPU affinity, capped by a container's CPU quota (cgroup v2 or v1)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    quota = _cgroup_quota()
+    return max(1, min(cores, quota)) if quota else cores
+
+
+def _cgroup_quota() -> int | None:
+    """Whole cores a container's CPU quota allows, if one is set (os.cpu_count() reports the host's)."""
+    for path, parse in (("/sys/fs/cgroup/cpu.max", _quota_v2), ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", _quota_v1)):
+        try:
+            return parse(Path(path).read_text())
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def _quota_v2(text: str) -> int | None:
+    quota, period = text.split()[:2]
+    return None if quota == "max" else max(1, int(quota) // int(period))
+
+
+def _quota_v1(text: str) -> int | None:
+    quota = int(text)
+    period = int(Path("/sys/fs/cgroup/cpu/cpu.cfs_period_us").read_text())
+    return None if quota <= 0 else max(1, quota // period)
 
 
 def batches(sizes: Sequence[int], n_batches: int) -> list[range]:
@@ -136,9 +178,5 @@ class LocalEngine:
 
     def _executor(self) -> Executor:
         if self._pool is None:
-            # forkserver/spawn, never fork: the dashboard's server process runs threads.
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context(method), initializer=_set_shared, initargs=(self._values,)
-            )
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_set_shared, initargs=(self._values,))
         return self._pool

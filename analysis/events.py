@@ -65,10 +65,15 @@ def _dispatched(alternatives: list[tuple]) -> str:
 def find_events(text: str) -> list[EventReference]:
     """The event references of one sentence: one per event type present, plus named events."""
     searchable = normalise_apostrophes(text)
+    pattern, types = _trigger_pattern()
+    triggers = list(pattern.finditer(searchable))
+    named_pattern, named_events = _named_pattern()
+    names = list(named_pattern.finditer(searchable))
+    if not triggers and not names:
+        return []  # most sentences: no need to look for dates
     dates = find_dates(text)
     found: dict[str, EventReference] = {}
-    pattern, types = _trigger_pattern()
-    for match in pattern.finditer(searchable):
+    for match in triggers:
         key = types[match.lastgroup]
         if not dates and f"{key}@" in found:
             continue  # without dates a type needs only its first trigger
@@ -78,8 +83,7 @@ def find_events(text: str) -> list[EventReference]:
         if slot not in found:
             found[slot] = EventReference(key, text[match.start() : match.end()], match.start(), match.end(), date, None)
     found = _first_per_type_and_date(found)
-    pattern, named_events = _named_pattern()
-    for match in pattern.finditer(searchable):
+    for match in names:
         named = named_events[match.lastgroup]
         overlapping = next(
             (k for k, r in found.items() if r.event_type == named.event_type and r.named_event is None and r.start < match.end() and match.start() < r.end),

@@ -36,6 +36,7 @@ from analysis.engine import LocalEngine, default_workers, shared
 from analysis.events import EVENT_COLUMNS, find_events, timeline_date
 from analysis.keywords import KeywordGroup, boilerplate_key, count_keys, keyword_groups, merge_document_keywords
 from analysis.lexicons import ActorLexicon, load_actor_lexicon
+from analysis.noise import Span
 from analysis.places import PLACE_COLUMNS, find_places
 from analysis.segment import Sentence, bare_names, document_sentences
 
@@ -117,10 +118,12 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     """:func:`analyze` on an engine whose workers share ``lexicon``, ``names`` and ``ngram``."""
     sizes = [len(doc.text) for doc in corpus.documents]
     step = _Steps(progress, len(sizes))
-    pairs = engine.map(clean_batch, corpus.documents, sizes=sizes, done=step.on(CLEAN_STEPS))
-    report = merge_reports([r for _, r in pairs])
+    parts = engine.map(clean_batch, corpus.documents, sizes=sizes, done=step.on(CLEAN_STEPS))
+    report = merge_reports([r for *_, r in parts])
     report.load_warnings = list(corpus.warnings)
-    cleaned, report = remove_repeated_passages([c for c, _ in pairs], report)
+    cleaned = [CleanDocument(doc, text, removed, breaks) for doc, (text, removed, breaks, _) in zip(corpus.documents, parts)]
+    del parts
+    cleaned, report = remove_repeated_passages(cleaned, report)
     results = engine.map(extract_batch, cleaned, sizes=sizes, done=step.on(EXTRACT_STEPS))
     boilerplate = boilerplate_from_keys([r.line_keys for r in results])
     report_dict = finished_report(report, boilerplate)
@@ -157,9 +160,12 @@ class _Steps:
         return report
 
 
-def clean_batch(documents: list[Document]) -> list[tuple[CleanDocument, CleaningReport]]:
-    """Worker: each document's own cleaning, with its report."""
-    return [clean_document(doc) for doc in documents]
+def clean_batch(documents: list[Document]) -> list[tuple[str, list[Span], list[int], CleaningReport]]:
+    """Worker: each document's own cleaning (analysis text, removed spans, sentence breaks) and its report.
+
+    The document itself is not sent back: the caller has it, and a copy of every text would double the memory.
+    """
+    return [(item.analysis_text, item.removed, item.hard_breaks, report) for item, report in map(clean_document, documents)]
 
 
 def extract_batch(items: list[CleanDocument]) -> list[DocumentResult]:

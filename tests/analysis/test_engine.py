@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import Corpus, Document, analyze, load_corpus
-from analysis.engine import LocalEngine, batches, default_workers
+from analysis.engine import LocalEngine, batches, default_workers, usable_cores
 from analysis.output import TABLE_NAMES
 from tests.conftest import FAKES_CSV
 
@@ -44,7 +44,15 @@ def test_batches_cover_every_item_once_in_order():
 def test_small_corpora_stay_in_this_process():
     assert default_workers(3, 10_000_000) == 1
     assert default_workers(1000, 5_000) == 1
-    assert default_workers(1000, 10_000_000) == max(1, min(os.cpu_count() or 1, 1000))
+    assert 1 <= default_workers(1000, 10_000_000) == min(usable_cores(), 4)
+
+
+def test_a_container_cpu_quota_caps_the_cores(monkeypatch):
+    from analysis import engine
+
+    assert engine._quota_v2("max 100000") is None and engine._quota_v2("150000 100000") == 1 and engine._quota_v2("400000 100000") == 4
+    monkeypatch.setattr(engine, "_cgroup_quota", lambda: 1)
+    assert usable_cores() == 1 and default_workers(1000, 10_000_000) == 1
 
 
 def test_parallel_analysis_equals_serial(default_corpus):
