@@ -13,10 +13,12 @@ from dashboard.loader import (
     DICTIONARY_MODES,
     active_corpus_name,
     check_dictionary,
+    clear_disk_cache,
     corpus_names,
     current_analysis,
     current_corpus,
     dictionary_in_use,
+    disk_cache_size,
     show_corpus,
     use_default_dictionary,
     use_dictionary,
@@ -112,3 +114,12 @@ with documents:
 
 if active_corpus_name() != DEFAULT_NAME:
     st.caption("Uploaded corpora live in this browser session only: a shared link opens the bundled corpus.")
+
+with st.expander("Analysis cache on this server"):
+    entries, size = disk_cache_size()
+    st.caption(
+        f"{counted(entries, 'analysis', 'analyses')} ({size / 1e6:,.1f} MB) kept on disk, so a corpus analysed before, "
+        "here or with `python -m analysis`, opens at once. Clearing only means the next analysis of each corpus is computed again."
+    )
+    if st.button("Clear the cache", key="cache_clear", disabled=not entries):
+        st.toast(f"Removed {counted(clear_disk_cache(), 'cached analysis', 'cached analyses')}.")

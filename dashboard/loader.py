@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Analysis, Corpus, CorpusError, load_corpus
-from analysis.cache import cached_analyze, corpus_fingerprint
+from analysis.cache import cache_size, cached_analyze, clear_cache, corpus_fingerprint
 from analysis.compare import ActorComparison, compare_actors, distinctive_terms
 from analysis.explore import sentence_table
 from analysis.motives import MotiveTheme, motive_sentences, motive_themes
@@ -78,6 +78,16 @@ def analyse_corpus(_corpus: Corpus, _lexicon: ActorLexicon, key: str) -> Analysi
         path = corpus_path()
         return _stored_analysis(str(path), _modified(path))
     return cached_analyze(_corpus, actors=_lexicon)
+
+
+def disk_cache_size() -> tuple[int, int]:
+    """(analyses, bytes) in the on-disk cache the CLI and the dashboard share."""
+    return cache_size()
+
+
+def clear_disk_cache() -> int:
+    """Empty the on-disk cache (this session's and the server's in-memory results stay); return how many analyses went."""
+    return clear_cache()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

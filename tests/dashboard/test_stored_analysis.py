@@ -49,3 +49,18 @@ def test_a_damaged_stored_analysis_falls_back_to_the_bundled_corpus(stored):
     at = open_page()
     assert not at.exception
     assert any("Could not open the corpus" in e.value for e in at.error)
+
+
+def test_the_corpus_page_shows_and_clears_the_disk_cache(tmp_path, monkeypatch):
+    from analysis.cache import cache_size, cached_analyze
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    cached_analyze(corpus_from_texts(TEXTS))
+    at = open_page("dashboard/corpus.py")
+    assert not at.exception
+    entries, _ = cache_size()
+    assert entries >= 1
+    panel = next(e for e in at.expander if e.label == "Analysis cache on this server")
+    assert f"{entries} analys" in panel.caption[0].value
+    at.button(key="cache_clear").click().run()
+    assert not at.exception and cache_size() == (0, 0)
