@@ -240,10 +240,10 @@ def _prepare(out: Path) -> None:
 
 def _write_partition(part: Partition, keys: frozenset[str], out: str, index: int, lexicon: ActorLexicon) -> dict[str, Any]:
     """Write the partition's own tables; return their parts and what the central merge needs."""
-    tables = document_tables(part.cleaned, part.results)
+    counts, doc_counts = count_keys(keys, [[s.text for s in r.sentences] for r in part.results])
+    tables = document_tables(part.cleaned, part.results)  # consumes the results' rows
     tables["doc_keywords"] = doc_keyword_frame([r.doc_id for r in part.results], part.keywords)
     folder = Path(out)
-    counts, doc_counts = count_keys(keys, [[s.text for s in r.sentences] for r in part.results])
     mentions = tables["mentions"]
     return {
         "parts": {name: write_table_part(tables[name], folder, name, index) for name in PER_PARTITION_TABLES},

@@ -128,6 +128,8 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     boilerplate = boilerplate_from_keys([r.line_keys for r in results])
     report_dict = finished_report(report, boilerplate)
     jobs = [([s.text for s in r.sentences], frozenset(r.line_keys & boilerplate)) for r in results]
+    for result in results:
+        result.line_keys = set()  # no longer needed: about one more copy of the corpus text
     groups = engine.map(keyword_batch, jobs, sizes=sizes, done=step.on(KEYWORD_STEPS))
     top = merge_document_keywords(groups, min_documents=min_documents(len(groups)))[:CORPUS_KEYWORDS]
     counted = engine.map(partial(count_batch, frozenset(g.key for g in top)), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS))
@@ -341,14 +343,20 @@ def _assemble(
 
 
 def document_tables(cleaned: list[CleanDocument], results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
-    """The per-document tables (documents, sentences, mentions, events, places) of some documents, in their order."""
-    return {
-        "documents": _documents_table(cleaned, results),
-        "sentences": _frame([(r.doc_id, i, s.start, s.end, s.text) for r in results for i, s in enumerate(r.sentences)], SENTENCE_COLUMNS),
-        "mentions": _frame([m for r in results for m in r.mentions], MENTION_COLUMNS),
-        "events": _frame([e for r in results for e in r.events], EVENT_COLUMNS),
-        "places": _frame([p for r in results for p in r.places], PLACE_COLUMNS),
-    }
+    """The per-document tables (documents, sentences, mentions, events, places) of some documents, in their order.
+
+    Consumes ``results``: each field is emptied once its table is built, so rows never exist twice
+    (as tuples and as a table) for more than one table at a time.
+    """
+    tables = {"documents": _documents_table(cleaned, results)}
+    tables["sentences"] = _frame([(r.doc_id, i, s.start, s.end, s.text) for r in results for i, s in enumerate(r.sentences)], SENTENCE_COLUMNS)
+    for name, columns in (("mentions", MENTION_COLUMNS), ("events", EVENT_COLUMNS), ("places", PLACE_COLUMNS)):
+        tables[name] = _frame([row for r in results for row in getattr(r, name)], columns)
+        for result in results:
+            setattr(result, name, [])
+    for result in results:
+        result.sentences = []
+    return tables
 
 
 def _documents_table(cleaned: list[CleanDocument], results: list[DocumentResult]) -> pd.DataFrame:
