@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from analysis.actors import actor_counts, cooccurrence, merge_actor_counts, merge_cooccurrence
 from analysis.cleaning import CleanDocument, CleaningReport, apply_repeated_passages, clean_document, merge_reports
 from analysis.corpus import Columns, CorpusError, Document, input_files, read_documents, unique_ids
@@ -45,7 +47,7 @@ from analysis.pipeline import (
     min_documents,
 )
 from analysis.segment import bare_names
-from analysis.store import write_manifest, write_table_part
+from analysis.store import is_stored_analysis, write_manifest, write_table_part
 
 PER_PARTITION_TABLES = ("documents", "sentences", "mentions", "events", "places", "doc_keywords")
 
@@ -73,8 +75,8 @@ class DaskRun:
     sentences: int
     words: int
     events: int
-    actor_counts: Any
-    keywords: Any
+    actor_counts: pd.DataFrame
+    keywords: pd.DataFrame
     cleaning: dict[str, Any]
     warnings: list[str]
     notes: list[str]
@@ -229,8 +231,6 @@ def _keyword_lists(part: Partition) -> list[list[KeywordGroup]]:
 
 def _prepare(out: Path) -> None:
     """An empty output folder (an earlier stored analysis there is replaced, anything else refused)."""
-    from analysis.store import is_stored_analysis
-
     if out.exists() and any(out.iterdir()):
         if not is_stored_analysis(out):
             raise CorpusError(f"{out}: the output folder is not empty; choose a new --out folder")

@@ -212,7 +212,6 @@ def _parse_actor(entry: dict[str, Any], index: int, path: str, partial: bool) ->
     return Actor(name.strip(), actor_type, color, tuple(aliases), tuple(lists["case_sensitive"]), tuple(lists["metonyms"]))
 
 
-@lru_cache(maxsize=16)
 def _actor_matcher(lexicon: ActorLexicon) -> AliasMatcher:
     pairs: list[tuple[str, str | None]] = [(phrase, None) for phrase in lexicon.ignore]
     pairs += [(alias, actor.name) for actor in lexicon.actors for alias in actor.aliases]

@@ -131,9 +131,11 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     for result in results:
         result.line_keys = set()  # no longer needed: about one more copy of the corpus text
     groups = engine.map(keyword_batch, jobs, sizes=sizes, done=step.on(KEYWORD_STEPS))
-    top = merge_document_keywords(groups, min_documents=min_documents(len(groups)))[:CORPUS_KEYWORDS]
-    counted = engine.map(partial(count_batch, frozenset(g.key for g in top)), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS))
-    keywords = (corpus_keyword_frame(top, *summed_counts(counted)), doc_keyword_frame([r.doc_id for r in results], groups))
+    keywords = _keyword_frames(
+        [r.doc_id for r in results],
+        groups,
+        lambda keys: engine.map(partial(count_batch, keys), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS)),
+    )
     analysis = _assemble(cleaned, results, report_dict, lexicon, keywords)
     analysis.ngram = ngram
     return analysis
@@ -238,10 +240,16 @@ def keyword_tables(
         raise ValueError("ngram must be 1, 2 or 3")
     skip = boilerplate_lines(list(sentences_by_doc.values())) if boilerplate is None else boilerplate
     per_doc = [keyword_groups(texts, n=ngram, boilerplate=skip) for texts in sentences_by_doc.values()]
+    return _keyword_frames(list(sentences_by_doc), per_doc, lambda keys: count_batch(keys, list(sentences_by_doc.values())))
+
+
+def _keyword_frames(
+    doc_ids: list[str], per_doc: list[list[KeywordGroup]], count: Callable[[frozenset[str]], list[Counter]]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``keywords`` and ``doc_keywords`` tables from each document's keywords; ``count`` counts keys per document."""
     top = merge_document_keywords(per_doc, min_documents=min_documents(len(per_doc)))[:CORPUS_KEYWORDS]
-    keys = frozenset(g.key for g in top)
-    counted = [count_keys(keys, [texts])[0] for texts in sentences_by_doc.values()]
-    return corpus_keyword_frame(top, *summed_counts(counted)), doc_keyword_frame(list(sentences_by_doc), per_doc)
+    counted = count(frozenset(g.key for g in top))
+    return corpus_keyword_frame(top, *summed_counts(counted)), doc_keyword_frame(doc_ids, per_doc)
 
 
 def keywords_for(analysis: Analysis, *, ngram: int = 3, doc_ids: Collection[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

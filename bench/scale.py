@@ -108,11 +108,11 @@ class PeakMemory:
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss(os.getpid()))
+            self.peak = max(self.peak, tree_pss(os.getpid()))
             self._stop.wait(self.interval)
 
 
-def tree_rss(pid: int) -> int:
+def tree_pss(pid: int) -> int:
     """Memory of a process and all its descendants (Linux /proc): proportional set size, so pages
     that worker processes share with the process that forked them count once, not once per process."""
     total, pending = 0, [pid]

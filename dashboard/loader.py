@@ -74,8 +74,8 @@ def _stored_analysis(path: str, modified: tuple[int, ...]) -> Analysis:
 @st.cache_data(show_spinner="Analysing the corpus…", max_entries=8)
 def analyse_corpus(_corpus: Corpus, _lexicon: ActorLexicon, key: str) -> Analysis:
     """The analysis of a corpus with an actor dictionary, cached by their joint key (and on disk)."""
-    if key.startswith(STORED):
-        path = corpus_path()
+    if _corpus.stored_analysis:  # opened as analysed: there are no texts to analyse
+        path = Path(_corpus.stored_analysis)
         return _stored_analysis(str(path), _modified(path))
     return cached_analyze(_corpus, actors=_lexicon)
 
@@ -186,9 +186,10 @@ def analyse_with_progress(corpus: Corpus, progress: Callable[[int, int], None]) 
     return analysis
 
 
-def is_analysed(corpus: Corpus) -> bool:
-    """Whether this session already holds the corpus's analysis with the dictionary in use (or it was opened as one)."""
-    return bool(corpus.stored_analysis) or f"{corpus_key(corpus)}-{_lexicon_key()}" in st.session_state.get(ANALYSES, {})
+def shown_is_analysed() -> bool:
+    """Whether this session already holds the shown corpus's analysis with the dictionary in use (or it was opened as one)."""
+    corpus, key, _ = _resolved_corpus()  # its content key is known: no need to hash the corpus on every rerun
+    return bool(corpus.stored_analysis) or key in st.session_state.get(ANALYSES, {})
 
 
 def _resolved_corpus() -> tuple[Corpus, str, str | None]:

@@ -11,7 +11,7 @@ import streamlit as st
 from analysis import Analysis, Columns, Corpus, CorpusError, corpus_from_files
 from analysis.readers import ReadLog, decode, guess_columns, read_table
 from dashboard.highlight import escape_markdown
-from dashboard.loader import add_corpus, analyse_with_progress, current_corpus, is_analysed
+from dashboard.loader import add_corpus, analyse_with_progress, current_corpus, shown_is_analysed
 from dashboard.summary import counted
 
 NO_COLUMN = "(none)"
@@ -92,7 +92,7 @@ def show_last_report() -> None:
 def analyse_now() -> None:
     """Analyse the corpus now shown with progress, unless this session already has that analysis."""
     corpus = current_corpus()
-    if not is_analysed(corpus) and len(corpus) > 1:
+    if not shown_is_analysed() and len(corpus) > 1:
         with st.status(f"Analysing {counted(len(corpus), 'document')}…") as status:
             _analyse(corpus)
             status.update(state="complete")
