@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import combinations
 
 import pandas as pd
 
@@ -81,7 +80,7 @@ def actor_counts(mentions: pd.DataFrame, lexicon: ActorLexicon) -> pd.DataFrame:
     counts = pd.DataFrame(
         {
             "mentions": grouped.size(),
-            "sentences": grouped[["doc_id", "sentence_id"]].apply(lambda f: len(f.drop_duplicates())),
+            "sentences": mentions.drop_duplicates(["actor", "doc_id", "sentence_id"]).groupby("actor").size(),
             "documents": grouped["doc_id"].nunique(),
         }
     ).reset_index()
@@ -116,10 +115,8 @@ def cooccurrence(mentions: pd.DataFrame) -> pd.DataFrame:
     """Pairs of actors named in the same sentence, with how many sentences (actor_a < actor_b)."""
     if mentions.empty:
         return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
-    pairs: dict[tuple[str, str], int] = {}
-    for _, actors in mentions.groupby(["doc_id", "sentence_id"], sort=False)["actor"]:
-        for pair in combinations(sorted(set(actors)), 2):
-            pairs[pair] = pairs.get(pair, 0) + 1
-    rows = [(a, b, n) for (a, b), n in pairs.items()]
-    frame = pd.DataFrame(rows, columns=COOCCURRENCE_COLUMNS)
+    named = mentions[["doc_id", "sentence_id", "actor"]].drop_duplicates()
+    pairs = named.merge(named, on=["doc_id", "sentence_id"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
+    frame = pairs.groupby(["actor_a", "actor_b"]).size().rename("sentences").reset_index()
     return frame.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable").reset_index(drop=True)

@@ -158,25 +158,38 @@ def normal_words(text: str) -> list[str]:
 
 def plural_forms(word: str) -> list[str]:
     """Every word that counts as ``word`` at the end of a keyword: itself and the forms that singularise to it."""
+    return list(_plural_forms(word))
+
+
+@lru_cache(maxsize=50_000)
+def _plural_forms(word: str) -> tuple[str, ...]:
     # One candidate per rule of _singular; only those it really maps back to ``word`` count.
     candidates = dict.fromkeys([word, word + "s", word + "es", word[:-1] + "ies"])
-    return [form for form in candidates if word and _singular(form) == word]
+    return tuple(form for form in candidates if word and _singular(form) == word)
 
 
 def count_keys(keys: Iterable[str], sentences_by_doc: Iterable[Sequence[str]]) -> tuple[Counter, Counter]:
     """Occurrences and document counts of keyword keys in documents given as cleaned sentences."""
-    wanted = set(keys)
+    return summed_counts(count_keys_by_document(keys, sentences_by_doc))
+
+
+def count_keys_by_document(keys: Iterable[str], sentences_by_doc: Iterable[Sequence[str]]) -> list[Counter]:
+    """Occurrences of keyword keys in each document (given as its cleaned sentences)."""
+    wanted = frozenset(keys)
     finals = _finals(wanted)
+    return [
+        Counter(key for sentence in sentences for key, _, _ in _ngram_keys(normal_words(sentence), wanted, finals))
+        for sentences in sentences_by_doc
+    ]
+
+
+def summed_counts(counted: Iterable[Counter]) -> tuple[Counter, Counter]:
+    """Occurrences and document counts of keyword keys, from per-document occurrence counters."""
     counts: Counter = Counter()
     doc_counts: Counter = Counter()
-    for sentences in sentences_by_doc:
-        seen: set[str] = set()
-        for sentence in sentences:
-            words = [_normal_token(t) for t in _TOKEN.findall(sentence)]
-            for key, _, _ in _ngram_keys(words, wanted, finals):
-                counts[key] += 1
-                seen.add(key)
-        doc_counts.update(seen)
+    for found in counted:
+        counts.update(found)
+        doc_counts.update(found.keys())
     return counts, doc_counts
 
 
@@ -296,7 +309,7 @@ def _finals(keys: Collection[str]) -> dict[str, set[int]]:
     finals: dict[str, set[int]] = defaultdict(set)
     for key in keys:
         parts = key.split()
-        for form in plural_forms(parts[-1]):
+        for form in _plural_forms(parts[-1]):
             finals[form].add(len(parts))
     return dict(finals)
 

@@ -34,7 +34,14 @@ from analysis.cleaning import CleanDocument, CleaningReport, clean_document, mer
 from analysis.corpus import Corpus, Document
 from analysis.engine import LocalEngine, default_workers, shared
 from analysis.events import EVENT_COLUMNS, find_events, timeline_date
-from analysis.keywords import KeywordGroup, boilerplate_key, count_keys, keyword_groups, merge_document_keywords
+from analysis.keywords import (
+    KeywordGroup,
+    boilerplate_key,
+    count_keys_by_document,
+    keyword_groups,
+    merge_document_keywords,
+    summed_counts,
+)
 from analysis.lexicons import ActorLexicon, load_actor_lexicon
 from analysis.noise import Span
 from analysis.places import PLACE_COLUMNS, find_places
@@ -186,7 +193,7 @@ def keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[Key
 
 def count_batch(keys: frozenset[str], documents: list[list[str]]) -> list[Counter]:
     """Worker: occurrences of each keyword key in each document (given as its sentences)."""
-    return [count_keys(keys, [sentences])[0] for sentences in documents]
+    return count_keys_by_document(keys, documents)
 
 
 def min_documents(n_documents: int) -> int:
@@ -201,16 +208,6 @@ def finished_report(report: CleaningReport, boilerplate: Collection[str]) -> dic
     if boilerplate:
         finished["counts"]["boilerplate_line"] = len(boilerplate)
     return finished
-
-
-def summed_counts(counted: Iterable[Counter]) -> tuple[Counter, Counter]:
-    """Occurrences and document counts of keyword keys, from per-document occurrence counters."""
-    counts: Counter = Counter()
-    doc_counts: Counter = Counter()
-    for found in counted:
-        counts.update(found)
-        doc_counts.update(found.keys())
-    return counts, doc_counts
 
 
 def corpus_keyword_frame(top: list[KeywordGroup], counts: Counter, doc_counts: Counter) -> pd.DataFrame:
