@@ -37,29 +37,54 @@ def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, {name: key for name, _, key in named}
 
 
-@lru_cache(maxsize=1)
-def _named_pattern() -> tuple[re.Pattern[str], dict[str, NamedEvent]]:
-    """One pattern for every named event's patterns, and group name -> named event."""
-    events = load_named_events()
-    named = [(f"e{i}_{j}", p.removeprefix("\\b"), e) for i, e in enumerate(events) for j, p in enumerate(e.patterns)]
-    alternation = trie_alternation([(name, p) for name, p, _ in named])
-    pattern = re.compile(rf"\b(?:{alternation})" if named else r"(?!x)x", re.IGNORECASE)
-    return pattern, {name: event for name, _, event in named}
+@dataclass(frozen=True)
+class _NamedPatterns:
+    """The named events' patterns, indexed by the strings one of which each needs (see :func:`required_literals`)."""
+
+    alternatives: tuple[tuple[str, str], ...]  # (group name, pattern)
+    events: dict[str, NamedEvent]  # group name -> named event
+    by_literal: dict[str, tuple[int, ...]]  # required string -> indices of the patterns needing it
+    always: tuple[int, ...]  # patterns with no required string: tried on every sentence
 
 
 @lru_cache(maxsize=1)
-def _named_literals() -> tuple[str, ...] | None:
-    """Strings one of which a sentence naming any event contains (None: some pattern has none)."""
-    literals = [required_literals(p) for e in load_named_events() for p in e.patterns]
-    return tuple(sorted(frozenset().union(*literals))) if all(literals) else None
+def _named_patterns() -> _NamedPatterns:
+    named = [(f"e{i}_{j}", p.removeprefix("\\b"), e) for i, e in enumerate(load_named_events()) for j, p in enumerate(e.patterns)]
+    by_literal: dict[str, list[int]] = {}
+    always = []
+    for index, (_, pattern, _) in enumerate(named):
+        literals = required_literals(pattern)
+        always += [] if literals else [index]
+        for literal in literals:
+            by_literal.setdefault(literal, []).append(index)
+    return _NamedPatterns(
+        tuple((name, p) for name, p, _ in named),
+        {name: event for name, _, event in named},
+        {literal: tuple(indices) for literal, indices in by_literal.items()},
+        tuple(always),
+    )
 
 
-def _may_name_event(text: str) -> bool:
-    literals = _named_literals()
-    if literals is None:
-        return True
+@lru_cache(maxsize=512)
+def _named_subset(indices: tuple[int, ...]) -> re.Pattern[str]:
+    """One pattern for some of the named events' patterns, in their order."""
+    alternatives = _named_patterns().alternatives
+    return re.compile(rf"\b(?:{trie_alternation([alternatives[i] for i in indices])})", re.IGNORECASE)
+
+
+def _named_matches(text: str) -> list[re.Match[str]]:
+    """Named-event matches in ``text``, as one alternation of all patterns would find them.
+
+    Only the patterns whose required strings the sentence contains are tried: the others cannot
+    match anywhere in it, so leaving them out changes nothing, and most sentences need none.
+    """
+    named = _named_patterns()
     folded = text.casefold()
-    return any(literal in folded for literal in literals)
+    chosen = set(named.always)
+    for literal, indices in named.by_literal.items():
+        if literal in folded:
+            chosen.update(indices)
+    return list(_named_subset(tuple(sorted(chosen))).finditer(text)) if chosen else []
 
 
 def find_events(text: str) -> list[EventReference]:
@@ -67,8 +92,7 @@ def find_events(text: str) -> list[EventReference]:
     searchable = normalise_apostrophes(text)
     pattern, types = _trigger_pattern()
     triggers = list(pattern.finditer(searchable))
-    named_pattern, named_events = _named_pattern()
-    names = list(named_pattern.finditer(searchable)) if _may_name_event(searchable) else []
+    names = _named_matches(searchable)
     if not triggers and not names:
         return []  # most sentences: no need to look for dates
     dates = find_dates(text)
@@ -84,7 +108,7 @@ def find_events(text: str) -> list[EventReference]:
             found[slot] = EventReference(key, text[match.start() : match.end()], match.start(), match.end(), date, None)
     found = _first_per_type_and_date(found)
     for match in names:
-        named = named_events[match.lastgroup]
+        named = _named_patterns().events[match.lastgroup]
         overlapping = next(
             (k for k, r in found.items() if r.event_type == named.event_type and r.named_event is None and r.start < match.end() and match.start() < r.end),
             None,

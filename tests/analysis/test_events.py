@@ -1,3 +1,5 @@
+import re
+
 from analysis.events import find_events, timeline_date
 from analysis.lexicons import load_event_types, load_named_events
 
@@ -38,3 +40,19 @@ def test_document_date_is_the_last_resort():
 
 def test_sentence_without_event():
     assert find_events("Syria is an important country with a long history.") == []
+
+
+def test_named_events_are_searched_only_with_the_patterns_a_sentence_can_match():
+    """Trying only the patterns whose required strings a sentence holds finds exactly what all of them find."""
+    from analysis.alternation import trie_alternation
+    from analysis.events import _named_matches, _named_patterns
+    from analysis.matching import normalise_apostrophes
+    from analysis.paths import DEFAULT_CORPUS
+    from analysis.segment import analysed_sentences
+
+    everything = re.compile(rf"\b(?:{trie_alternation(_named_patterns().alternatives)})", re.IGNORECASE)
+    extra = ["Russia's military intervention began in 2015.", "The fall of Damascus in December 2024.", "Nothing here."]
+    sentences = [normalise_apostrophes(s.text) for s in analysed_sentences(DEFAULT_CORPUS.read_text(encoding="utf-8"))] + extra
+    spans = [[(m.span(), m.lastgroup) for m in _named_matches(s)] for s in sentences]
+    assert spans == [[(m.span(), m.lastgroup) for m in everything.finditer(s)] for s in sentences]
+    assert sum(map(bool, spans)) >= 5
