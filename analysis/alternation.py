@@ -164,7 +164,8 @@ def _top_level_items(pattern: str) -> list[tuple[str, str, bool]]:
         if char == "(":
             end = _closing(pattern, index)
             inner = pattern[index + 1 : end]
-            kind, value = ("group", inner[2:]) if inner.startswith("?:") else ("group", inner) if not inner.startswith("?") else ("other", "")
+            # A plain or non-capturing group; lookarounds, named groups and flags count as "other".
+            kind, value = ("group", inner.removeprefix("?:")) if not inner.startswith("?") or inner.startswith("?:") else ("other", "")
             index = end + 1
         elif char == "\\":
             kind, value = "other", ""
