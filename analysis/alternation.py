@@ -17,6 +17,23 @@ _SPECIAL = set("\\.^$*+?{}[]|()")
 _QUANTIFIERS = set("?*+{")
 _VERBOSE_FLAG = re.compile(r"\(\?[aiLmsux-]*x")
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+# A whole escape: \x41, \u00e9, \N{EM DASH}, \101 and \12 are one piece each, not a backslash and text.
+_ESCAPE = re.compile(r"\\(?:[xuU][0-9a-fA-F]*|N\{[^}]*\}|[0-9]{1,3}|.)", re.DOTALL)
+# Group numbers change when alternatives are regrouped: patterns that refer to one stay unfactored.
+_NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
+# Characters that match each other case-insensitively but fold differently (Turkish dotted and dotless i).
+_FOLD_FIRST = {0x130: "i", 0x131: "i"}
+
+
+def _escape_end(pattern: str, index: int) -> int:
+    """Where the escape starting at ``index`` ends (a lone final backslash ends the pattern)."""
+    match = _ESCAPE.match(pattern, index)
+    return match.end() if match else len(pattern)
+
+
+def fold_case(text: str) -> str:
+    """Case-folded text, as :func:`required_literals` compares it (case-insensitive matches fold alike)."""
+    return text.translate(_FOLD_FIRST).casefold()
 
 
 @dataclass
@@ -25,27 +42,31 @@ class _Node:
     entries: list[tuple[str, object]] = field(default_factory=list)
 
 
-def trie_alternation(alternatives: Sequence[tuple[str, str]]) -> str:
+def trie_alternation(alternatives: Sequence[tuple[str | None, str]]) -> str:
     """A regex source matching like ``(?P<n1>p1)|(?P<n2>p2)|...`` (patterns as written, names as groups).
 
     Patterns that begin with a plain letter are tried first, in their given order; the others
     (beginning with a group, a class or an escape) after them, also in order. Use the result
     with ``re.IGNORECASE`` or without, as the patterns need; ``match.lastgroup`` names the
-    alternative that matched.
+    alternative that matched. Patterns that refer to a group by number are not factored (their
+    numbers would change), so such a list gets the plain alternation.
+
+    A name of None puts that alternative in a non-capturing group instead.
 
     Raises:
         ValueError: If a name is not a valid group name.
     """
-    root = _Node()
-    others: list[str] = []
-    for name, pattern in alternatives:
-        if not name.isidentifier():
+    for name, _ in alternatives:
+        if name is not None and not name.isidentifier():
             raise ValueError(f"not a group name: {name!r}")
+    first = [(n, p) for n, p in alternatives if p[:1].isalpha() and p[1:2] not in _QUANTIFIERS]
+    others = [_group(n, p) for n, p in alternatives if not (p[:1].isalpha() and p[1:2] not in _QUANTIFIERS)]
+    if any(_NUMBERED_REFERENCE.search(p) for _, p in alternatives):
+        return "|".join([_group(n, p) for n, p in first] + others)
+    root = _Node()
+    for name, pattern in first:
         prefix = _literal_prefix(pattern)
-        if prefix[:1].isalpha():
-            _insert(root, prefix, name, pattern[len(prefix) :])
-        else:
-            others.append(f"(?P<{name}>{pattern})")
+        _insert(root, prefix, name, pattern[len(prefix) :])
     return "|".join([_emit(root)] * bool(root.entries) + others)
 
 
@@ -59,12 +80,12 @@ def _literal_prefix(pattern: str) -> str:
     return pattern[:end]
 
 
-def _insert(node: _Node, prefix: str, name: str, rest: str) -> None:
+def _insert(node: _Node, prefix: str, name: str | None, rest: str) -> None:
     if not prefix:
         node.entries.append(("end", (name, rest)))
         return
-    # Join the child for this character unless an alternative ending here comes after it:
-    # that one could match the same text, so the order between them must be kept.
+    # Join the child for this character unless an entry after it could match the same text
+    # (an alternative ending here, or the same letter in another case): their order must be kept.
     for kind, value in reversed(node.entries):
         if kind == "end":
             break
@@ -72,17 +93,26 @@ def _insert(node: _Node, prefix: str, name: str, rest: str) -> None:
         if char == prefix[0]:
             _insert(child, prefix[1:], name, rest)
             return
+        if _same_ignoring_case(char, prefix[0]):
+            break
     child = _Node()
     node.entries.append(("child", (prefix[0], child)))
     _insert(child, prefix[1:], name, rest)
+
+
+def _group(name: str | None, pattern: str) -> str:
+    return f"(?P<{name}>{pattern})" if name is not None else f"(?:{pattern})"
+
+
+def _same_ignoring_case(a: str, b: str) -> bool:
+    return bool(re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE))
 
 
 def _emit(node: _Node) -> str:
     parts = []
     for kind, value in node.entries:
         if kind == "end":
-            name, rest = value
-            parts.append(f"(?P<{name}>{rest})")
+            parts.append(_group(*value))
         else:
             char, child = value
             parts.append(re.escape(char) + _emit(child))
@@ -116,7 +146,7 @@ def required_literals(pattern: str) -> frozenset[str]:
     if not useful:
         return frozenset()
     best = max(useful, key=lambda c: (min(len(s.strip()) for s in c), -len(c)))
-    return frozenset(s.casefold() for s in best)
+    return frozenset(fold_case(s) for s in best)
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -138,7 +168,14 @@ def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
-            index += 2
+            index = _escape_end(pattern, index)
+            continue
+        if pattern.startswith("(?#", index):  # a comment: its brackets are text
+            end = pattern.find(")", index)
+            end = len(pattern) - 1 if end < 0 else end
+            yield index, "(", depth
+            yield end, ")", depth
+            index = end + 1
             continue
         if char == ")":
             depth -= 1
@@ -149,7 +186,7 @@ def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
             index += 2 if pattern[index + 1 : index + 2] == "^" else 1
             index += pattern[index : index + 1] == "]"  # a "]" first in a class is a literal
             while index < len(pattern) and pattern[index] != "]":
-                index += 2 if pattern[index] == "\\" else 1
+                index = _escape_end(pattern, index) if pattern[index] == "\\" else index + 1
             if index < len(pattern):
                 yield index, "]", depth
         index += 1
@@ -169,7 +206,7 @@ def _top_level_items(pattern: str) -> list[tuple[str, str, bool]]:
             index = end + 1
         elif char == "\\":
             kind, value = "other", ""
-            index += 2
+            index = _escape_end(pattern, index)
         elif char == "[":
             kind, value = "other", ""
             index = _class_end(pattern, index) + 1

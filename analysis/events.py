@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.alternation import required_literals, trie_alternation
+from analysis.alternation import fold_case, required_literals, trie_alternation
 from analysis.dates import DateExpression, date_nearest, find_dates
 from analysis.lexicons import EventType, NamedEvent, load_event_types, load_named_events
 from analysis.matching import normalise_apostrophes
@@ -79,7 +79,7 @@ def _named_matches(text: str) -> list[re.Match[str]]:
     match anywhere in it, so leaving them out changes nothing, and most sentences need none.
     """
     named = _named_patterns()
-    folded = text.casefold()
+    folded = fold_case(text)
     chosen = set(named.always)
     for literal, indices in named.by_literal.items():
         if literal in folded:

@@ -129,3 +129,47 @@ def test_required_literals_never_rule_out_a_match(pattern, words):
 def test_every_named_event_pattern_has_required_literals():
     """So the cheap test in front of the named-event search can rule sentences out at all."""
     assert all(required_literals(p) for e in load_named_events() for p in e.patterns)
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "text"),
+    [
+        ([("p1", "wax"), ("p2", "War"), ("p3", "wars?")], "war"),  # the same letter in another case keeps its turn
+        ([("p0", "WW"), ("p1", "war(?:s|ed)?"), ("p2", "W")], "war"),
+        ([("a", "foo|bar"), ("b", "bar")], "bar"),  # a letter-initial pattern with a top-level bar keeps its place
+        ([("a", "foo|bars?"), ("b", "bar")], "bars"),
+        ([("p", "xy"), ("q", "ab"), ("r", r"x(c)\4")], "xcc"),  # numbered references: left unfactored
+        ([("n", "ab(?#(x)|cd")], "cd"),  # brackets inside a comment are text
+        ([("n", "abcd(?#[)|xyz(?#])")], "xyz"),
+    ],
+)
+def test_review_counterexamples_match_alike(alternatives, text):
+    try:
+        plain = re.compile(rf"\b(?:{plain_alternation(alternatives)})\b", re.IGNORECASE)
+    except re.error:
+        with pytest.raises(re.error):
+            re.compile(rf"\b(?:{trie_alternation(alternatives)})\b", re.IGNORECASE)
+        return
+    trie = re.compile(rf"\b(?:{trie_alternation(alternatives)})\b", re.IGNORECASE)
+    assert found(trie, text) == found(plain, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"caf\u00e9 attack", "Café attack"),
+        (r"\x41leppo", "Aleppo"),
+        (r"ab\N{EM DASH}cd", "ab—cd"),
+        (r"\101leppo siege", "Aleppo siege"),
+        ("abcd(?#[)|xyz(?#])", "xyz"),
+        ("ab(?#(x)|cd", "cd"),
+        ("idlib", "İdlib"),
+        ("idlib", "IDLıB"),
+    ],
+)
+def test_required_literals_hold_for_escapes_comments_and_dotted_capitals(pattern, text):
+    from analysis.alternation import fold_case
+
+    assert re.search(pattern, text, re.IGNORECASE)
+    literals = required_literals(pattern)
+    assert not literals or any(literal in fold_case(text) for literal in literals)
