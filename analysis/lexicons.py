@@ -120,6 +120,23 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 def load_actor_lexicon(extra: Path | str | None = None) -> ActorLexicon:
     """The default actor dictionary, merged with ``extra`` (same format) when given."""
+    # The same files give the same (immutable) dictionary, so its compiled matcher is built once
+    # per process, not once per analysis; an edited file has a new stamp and is read again.
+    default = DATA_DIR / "actors.toml"
+    where = None if extra is None else str(Path(extra).resolve())  # the same name may be another file elsewhere
+    return _cached_actor_lexicon(None if extra is None else str(extra), where, _stamp(default), _stamp(extra))
+
+
+def _stamp(path: Path | str | None) -> tuple[int, int] | None:
+    try:
+        status = Path(path).stat() if path is not None else None
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size) if status else None
+
+
+@lru_cache(maxsize=8)
+def _cached_actor_lexicon(extra: str | None, *_key: object) -> ActorLexicon:
     lexicon = _parse_actors(read_toml(DATA_DIR / "actors.toml"), DATA_DIR / "actors.toml")
     if extra is None:
         return lexicon
