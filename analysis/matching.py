@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from analysis.alternation import trie_alternation
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 _ACRONYM = re.compile(r"[A-Z][A-Z.]{0,4}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}\b")
@@ -101,12 +103,9 @@ def normalise_apostrophes(text: str) -> str:
 def _compile(table: dict[str, str | None], flags: int, bare_possessive: bool) -> re.Pattern[str] | None:
     if not table:
         return None
-    # Grouped by first character so the regex engine skips most aliases at once; within a
-    # group, longest first, so the longest alias wins at each position.
-    groups: dict[str, list[str]] = {}
-    for alias in sorted(table, key=lambda a: (-len(a), a)):
-        groups.setdefault(alias[0].lower() if flags & re.IGNORECASE else alias[0], []).append(re.escape(alias[1:]))
-    alternatives = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items()))
+    # Longest first, so the longest alias wins at each position; as a trie of shared beginnings,
+    # so the regex engine rules most aliases out after a letter or two.
+    alternatives = trie_alternation([(None, re.escape(alias)) for alias in sorted(table, key=lambda a: (-len(a), a))])
     # The possessive "s" is allowed only after a capitalised alias ("Syrias"), never
     # after a common word ("the regimes") or an acronym ("USs").
     possessive = "s?" if bare_possessive else ""
