@@ -28,3 +28,17 @@ def test_read_toml_errors_name_the_file(tmp_path):
         read_toml(path)
     with pytest.raises(LexiconError, match="no such file"):
         read_toml(tmp_path / "missing.toml")
+
+
+def test_actor_dictionary_is_reused_until_a_file_changes(tmp_path):
+    from analysis.lexicons import load_actor_lexicon
+
+    assert load_actor_lexicon() is load_actor_lexicon()  # one compiled matcher per process
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[[actor]]\nname = "Wagner Group"\naliases = ["Wagner"]\n', encoding="utf-8")
+    first = load_actor_lexicon(extra)
+    assert first is load_actor_lexicon(extra)
+    extra.write_text('[[actor]]\nname = "Wagner Group"\naliases = ["Wagner", "PMC Wagner"]\n', encoding="utf-8")
+    changed = load_actor_lexicon(extra)
+    assert changed is not first
+    assert "PMC Wagner" in next(a for a in changed.actors if a.name == "Wagner Group").aliases
