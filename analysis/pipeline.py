@@ -128,22 +128,29 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     parts = engine.map(clean_batch, corpus.documents, sizes=sizes, done=step.on(CLEAN_STEPS))
     report = merge_reports([r for *_, r in parts])
     report.load_warnings = list(corpus.warnings)
-    cleaned = [CleanDocument(doc, text, removed, breaks) for doc, (text, removed, breaks, _) in zip(corpus.documents, parts)]
+    cleaned = [
+        CleanDocument(doc, doc.text if text is None else text, removed, breaks) for doc, (text, removed, breaks, _) in zip(corpus.documents, parts)
+    ]
     del parts
     cleaned, report = remove_repeated_passages(cleaned, report)
     results = engine.map(extract_batch, cleaned, sizes=sizes, done=step.on(EXTRACT_STEPS))
     boilerplate = boilerplate_from_keys([r.line_keys for r in results])
     report_dict = finished_report(report, boilerplate)
     jobs = [([s.text for s in r.sentences], frozenset(r.line_keys & boilerplate)) for r in results]
+    doc_ids = [r.doc_id for r in results]
     for result in results:
         result.line_keys = set()  # no longer needed: about one more copy of the corpus text
+    # The rows become compact columns now, not after the keyword stage (the longest): the tuples and
+    # cleaned texts are freed while the workers hold YAKE's structures, where memory peaks.
+    tables = document_tables(cleaned, results)
+    del cleaned, results
     groups = engine.map(keyword_batch, jobs, sizes=sizes, done=step.on(KEYWORD_STEPS))
     keywords = _keyword_frames(
-        [r.doc_id for r in results],
+        doc_ids,
         groups,
         lambda keys: engine.map(partial(count_batch, keys), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS)),
     )
-    analysis = _assemble(cleaned, results, report_dict, lexicon, keywords)
+    analysis = _assemble(tables, report_dict, lexicon, keywords)
     analysis.ngram = ngram
     return analysis
 
@@ -171,12 +178,16 @@ class _Steps:
         return report
 
 
-def clean_batch(documents: list[Document]) -> list[tuple[str, list[Span], list[int], CleaningReport]]:
+def clean_batch(documents: list[Document]) -> list[tuple[str | None, list[Span], list[int], CleaningReport]]:
     """Worker: each document's own cleaning (analysis text, removed spans, sentence breaks) and its report.
 
     The document itself is not sent back: the caller has it, and a copy of every text would double the memory.
+    Nor is an analysis text equal to the original (nothing removed): None stands for it.
     """
-    return [(item.analysis_text, item.removed, item.hard_breaks, report) for item, report in map(clean_document, documents)]
+    return [
+        (None if item.analysis_text == item.document.text else item.analysis_text, item.removed, item.hard_breaks, report)
+        for item, report in map(clean_document, documents)
+    ]
 
 
 def extract_batch(items: list[CleanDocument]) -> list[DocumentResult]:
@@ -328,13 +339,8 @@ def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence,
 
 
 def _assemble(
-    cleaned: list[CleanDocument],
-    results: list[DocumentResult],
-    report: dict[str, Any],
-    lexicon: ActorLexicon,
-    keywords: tuple[pd.DataFrame, pd.DataFrame],
+    tables: dict[str, pd.DataFrame], report: dict[str, Any], lexicon: ActorLexicon, keywords: tuple[pd.DataFrame, pd.DataFrame]
 ) -> Analysis:
-    tables = document_tables(cleaned, results)
     mentions = tables["mentions"]
     return Analysis(
         **tables,
