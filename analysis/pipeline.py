@@ -129,7 +129,8 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     report = merge_reports([r for *_, r in parts])
     report.load_warnings = list(corpus.warnings)
     cleaned = [
-        CleanDocument(doc, doc.text if text is None else text, removed, breaks) for doc, (text, removed, breaks, _) in zip(corpus.documents, parts)
+        CleanDocument(doc, doc.text if text is None else text, removed, breaks)
+        for doc, (text, removed, breaks, _) in zip(corpus.documents, parts)
     ]
     del parts
     cleaned, report = remove_repeated_passages(cleaned, report)

@@ -75,8 +75,12 @@ def test_the_lexicons_match_alike_on_the_default_corpus(which):
         assert found(trie, sentence) == found(plain, sentence)
 
 
-WORDS = ["war", "wars", "warplane", "air", "airstrike", "air strikes", "attack", "attacked", "at", "a", "the", "fall of aleppo", "Aleppo", "x"]
-PIECES = ["war", "wa", "air", "a", "at", "tack", "s?", "(?:s|ed)?", " ?", "(?:r|rs)", "plane", " strikes?", "[ae]", r"\w*", "(?:the )?", "x"]
+WORDS = [
+    "war", "wars", "warplane", "air", "airstrike", "air strikes", "attack", "attacked", "at", "a", "the", "fall of aleppo", "Aleppo", "x",
+]
+PIECES = [
+    "war", "wa", "air", "a", "at", "tack", "s?", "(?:s|ed)?", " ?", "(?:r|rs)", "plane", " strikes?", "[ae]", r"\w*", "(?:the )?", "x",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -114,7 +118,10 @@ def test_required_literals(pattern, literals):
 
 
 @settings(max_examples=300, deadline=None)
-@given(pattern=st.lists(st.sampled_from(PIECES + ["(?:war|peace)", "|"]), min_size=1, max_size=6).map("".join), words=st.lists(st.sampled_from(WORDS), max_size=10))
+@given(
+    pattern=st.lists(st.sampled_from(PIECES + ["(?:war|peace)", "|"]), min_size=1, max_size=6).map("".join),
+    words=st.lists(st.sampled_from(WORDS), max_size=10),
+)
 def test_required_literals_never_rule_out_a_match(pattern, words):
     try:
         compiled = re.compile(pattern, re.IGNORECASE)
