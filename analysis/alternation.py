@@ -59,8 +59,8 @@ def trie_alternation(alternatives: Sequence[tuple[str | None, str]]) -> str:
     for name, _ in alternatives:
         if name is not None and not name.isidentifier():
             raise ValueError(f"not a group name: {name!r}")
-    first = [(n, p) for n, p in alternatives if p[:1].isalpha() and p[1:2] not in _QUANTIFIERS]
-    others = [_group(n, p) for n, p in alternatives if not (p[:1].isalpha() and p[1:2] not in _QUANTIFIERS)]
+    first = [(n, p) for n, p in alternatives if _letter_initial(p)]
+    others = [_group(n, p) for n, p in alternatives if not _letter_initial(p)]
     if any(_NUMBERED_REFERENCE.search(p) for _, p in alternatives):
         return "|".join([_group(n, p) for n, p in first] + others)
     root = _Node()
@@ -68,6 +68,11 @@ def trie_alternation(alternatives: Sequence[tuple[str | None, str]]) -> str:
         prefix = _literal_prefix(pattern)
         _insert(root, prefix, name, pattern[len(prefix) :])
     return "|".join([_emit(root)] * bool(root.entries) + others)
+
+
+def _letter_initial(pattern: str) -> bool:
+    """Whether the pattern starts with a plain letter (not one a quantifier makes optional)."""
+    return pattern[:1].isalpha() and pattern[1:2] not in _QUANTIFIERS
 
 
 def _literal_prefix(pattern: str) -> str:

@@ -107,8 +107,9 @@ def find_events(text: str) -> list[EventReference]:
         if slot not in found:
             found[slot] = EventReference(key, text[match.start() : match.end()], match.start(), match.end(), date, None)
     found = _first_per_type_and_date(found)
+    named_events = _named_patterns().events
     for match in names:
-        named = _named_patterns().events[match.lastgroup]
+        named = named_events[match.lastgroup]
         overlapping = next(
             (k for k, r in found.items() if r.event_type == named.event_type and r.named_event is None and r.start < match.end() and match.start() < r.end),
             None,

@@ -149,7 +149,7 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     keywords = _keyword_frames(
         doc_ids,
         groups,
-        lambda keys: engine.map(partial(count_batch, keys), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS)),
+        lambda keys: engine.map(partial(count_keys_by_document, keys), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS)),
     )
     analysis = _assemble(tables, report_dict, lexicon, keywords)
     analysis.ngram = ngram
@@ -203,11 +203,6 @@ def keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[Key
     return [keyword_groups(sentences, n=ngram, boilerplate=skip) for sentences, skip in jobs]
 
 
-def count_batch(keys: frozenset[str], documents: list[list[str]]) -> list[Counter]:
-    """Worker: occurrences of each keyword key in each document (given as its sentences)."""
-    return count_keys_by_document(keys, documents)
-
-
 def min_documents(n_documents: int) -> int:
     """How many documents must list a keyword for it to be a corpus keyword."""
     return 1 if n_documents < 5 else 2 if n_documents < 50 else 3
@@ -249,7 +244,7 @@ def keyword_tables(
         raise ValueError("ngram must be 1, 2 or 3")
     skip = boilerplate_lines(list(sentences_by_doc.values())) if boilerplate is None else boilerplate
     per_doc = [keyword_groups(texts, n=ngram, boilerplate=skip) for texts in sentences_by_doc.values()]
-    return _keyword_frames(list(sentences_by_doc), per_doc, lambda keys: count_batch(keys, list(sentences_by_doc.values())))
+    return _keyword_frames(list(sentences_by_doc), per_doc, lambda keys: count_keys_by_document(keys, sentences_by_doc.values()))
 
 
 def _keyword_frames(

@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Analysis, Corpus, CorpusError, load_corpus
-from analysis.cache import cache_size, cached_analyze, clear_cache, corpus_fingerprint
+from analysis.cache import cache_dir, cache_size, cached_analyze, clear_cache, corpus_fingerprint
 from analysis.compare import ActorComparison, compare_actors, distinctive_terms
 from analysis.explore import sentence_table
 from analysis.motives import MotiveTheme, motive_sentences, motive_themes
@@ -82,6 +82,13 @@ def analyse_corpus(_corpus: Corpus, _lexicon: ActorLexicon, key: str) -> Analysi
 
 def disk_cache_size() -> tuple[int, int]:
     """(analyses, bytes) in the on-disk cache the CLI and the dashboard share."""
+    folder = cache_dir()
+    # One stat per rerun, not a walk: adding or removing an entry changes the folder's own time.
+    return _cache_size(str(folder), folder.stat().st_mtime_ns if folder.exists() else 0)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _cache_size(folder: str, modified: int) -> tuple[int, int]:
     return cache_size()
 
 
