@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from analysis.alternation import trie_alternation
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+_OTHER_APOSTROPHES = ("’", "‘", "`", "ʼ")
+_APOSTROPHES = str.maketrans(dict.fromkeys(_OTHER_APOSTROPHES, "'"))
 _ACRONYM = re.compile(r"[A-Z][A-Z.]{0,4}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}\b")
 
@@ -97,7 +98,8 @@ def _scan(text: str, pattern: re.Pattern[str], plain: re.Pattern[str], table: di
 
 def normalise_apostrophes(text: str) -> str:
     """The text with typographic apostrophes replaced by ' (same length)."""
-    return text.translate(_APOSTROPHES)
+    # translate() looks every character up in a dict; most sentences have nothing to replace.
+    return text.translate(_APOSTROPHES) if any(a in text for a in _OTHER_APOSTROPHES) else text
 
 
 def _compile(table: dict[str, str | None], flags: int, bare_possessive: bool) -> re.Pattern[str] | None:

@@ -117,7 +117,9 @@ def analyze(
     lexicon = actors or load_actor_lexicon()
     sizes = [len(doc.text) for doc in corpus.documents]
     with LocalEngine(workers or default_workers(len(sizes), sum(sizes))) as engine:
-        engine.share(lexicon=lexicon, names=bare_names(lexicon), ngram=ngram)
+        # Lines repeated across documents need at least BOILERPLATE_MIN_DOCUMENTS to be found.
+        line_keys = len(sizes) >= BOILERPLATE_MIN_DOCUMENTS
+        engine.share(lexicon=lexicon, names=bare_names(lexicon), ngram=ngram, line_keys=line_keys)
         return analyze_with(engine, corpus, lexicon=lexicon, ngram=ngram, progress=progress)
 
 
@@ -194,7 +196,7 @@ def clean_batch(documents: list[Document]) -> list[tuple[str | None, list[Span],
 def extract_batch(items: list[CleanDocument]) -> list[DocumentResult]:
     """Worker: sentences, mentions, events and places of each cleaned document."""
     lexicon, names = shared("lexicon"), shared("names")
-    return [analyse_document(item, lexicon, names) for item in items]
+    return [analyse_document(item, lexicon, names, line_keys=shared("line_keys")) for item in items]
 
 
 def keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[KeywordGroup]]:
@@ -306,8 +308,11 @@ def boilerplate_from_counts(documents_with_line: Counter, n_documents: int) -> s
     return {line for line, n in documents_with_line.items() if n >= threshold}
 
 
-def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozenset[str]) -> DocumentResult:
-    """Per-document work: sentences, mentions, events and places (keywords come after boilerplate is known)."""
+def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozenset[str], *, line_keys: bool = True) -> DocumentResult:
+    """Per-document work: sentences, mentions, events and places (keywords come after boilerplate is known).
+
+    ``line_keys=False`` leaves out the sentences' boilerplate keys, for a corpus too small to have boilerplate.
+    """
     doc = item.document
     sentences = document_sentences(item, names)
     mentions, events, places = [], [], []
@@ -320,7 +325,8 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
             (doc.doc_id, sentence_id, p.name, doc.text[s:e], p.lat, p.lon, s, e)
             for p, s, e in find_places(item.analysis_text, sentence.start, sentence.end)
         ]
-    return DocumentResult(doc.doc_id, sentences, mentions, events, places, {boilerplate_key(s.text) for s in sentences})
+    keys = {boilerplate_key(s.text) for s in sentences} if line_keys else set()
+    return DocumentResult(doc.doc_id, sentences, mentions, events, places, keys)
 
 
 def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence, ref, actors: str) -> tuple:

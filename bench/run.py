@@ -46,7 +46,7 @@ def best_of(repeat: int, run) -> float:
 
 def measure_ratio(repeat: int) -> None:
     """Full analysis ÷ YAKE alone, on the default corpus and FA-KES."""
-    measure("default corpus", DEFAULT_CORPUS, repeat * 5)  # sub-second: more rounds against noise
+    measure("default corpus", DEFAULT_CORPUS, repeat * 10)  # sub-second: more rounds against noise
     if FAKES.exists():
         measure("FA-KES", FAKES, repeat)
 

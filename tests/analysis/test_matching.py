@@ -27,6 +27,12 @@ def test_apostrophes_and_possessives():
     assert len(normalise_apostrophes(text)) == len(text)
 
 
+def test_every_apostrophe_form_is_normalised_and_plain_text_is_returned_as_is():
+    assert normalise_apostrophes("Russia’s ‘Assad` ʼs") == "Russia's 'Assad' 's"
+    plain = "Russia's war"
+    assert normalise_apostrophes(plain) is plain
+
+
 def test_bare_possessive_only_after_a_capitalised_alias():
     matcher = AliasMatcher([("the opposition", "O"), ("oppositions", "O"), ("regime", "S")], bare_possessive=True)
     assert find(matcher, "the oppositions route; the regimes of old") == [("O", "oppositions")]

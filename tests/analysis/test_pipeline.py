@@ -56,6 +56,19 @@ def test_same_output_run_after_run():
         pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name))
 
 
+def test_a_corpus_too_small_for_boilerplate_skips_line_keys_and_nothing_else():
+    from analysis.cleaning import clean_document
+    from analysis.lexicons import load_actor_lexicon
+    from analysis.pipeline import analyse_document
+
+    item, _ = clean_document(corpus_from_texts(["Short URL: x. Russia and Iran met in Astana in 2017."]).documents[0])
+    with_keys = analyse_document(item, load_actor_lexicon(), frozenset())
+    without = analyse_document(item, load_actor_lexicon(), frozenset(), line_keys=False)
+    assert with_keys.line_keys and not without.line_keys
+    assert (with_keys.sentences, with_keys.mentions, with_keys.events) == (without.sentences, without.mentions, without.events)
+    assert analyze(corpus_from_texts(["Short URL: x. Russia met Iran.", "Short URL: x. Turkey met Iran."])).cleaning.get("boilerplate_lines") == []
+
+
 def test_bad_ngram():
     with pytest.raises(ValueError):
         analyze(corpus_from_texts(["x"]), ngram=4)
