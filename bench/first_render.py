@@ -1,6 +1,6 @@
 """Benchmark: seconds from `streamlit run` to a fully rendered Overview page in headless Chromium (target <= 3 s).
 
-Run:  .venv/bin/python bench/first_render.py [--repeat N] [--cold] [--charts N]
+Run:  .venv/bin/python bench/first_render.py [--repeat N] [--cold] [--charts N] [--floor] [--returning]
 
 Each run starts a fresh server (``streamlit run streamlit_app.py --server.headless true --server.port
 <free port>``; the clock starts just before ``Popen``), waits for ``/_stcore/health`` to answer 200,
@@ -30,6 +30,16 @@ measures a first start ever, the analysis computed from scratch (and written to 
 way Streamlit's own caches live in memory and start empty; the OS file cache stays warm after the
 first run. The server runs with ``--server.fileWatcherType none`` so edits to the tree during a run
 cannot show a "source changed" notice in the status widget.
+
+``--floor`` first measures, the same way, two minimal apps written to a temporary folder: a title
+and four metrics (Streamlit's own start on this machine), then the same with three one-trace
+Plotly bar charts (what Plotly adds). Their figures are the least any Streamlit page, or any page
+with Plotly charts, takes here; the dashboard's own cost is what it takes beyond them.
+
+``--returning`` uses a browser profile (a temporary user-data folder) that visited the dashboard
+once before, on an earlier server: its HTTP and compiled-code caches hold Streamlit's and Plotly's
+scripts, as an analyst's browser does on a second visit. Each measured run still starts a fresh
+server; only the browser remembers.
 """
 
 from __future__ import annotations
@@ -42,6 +52,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 import urllib.error
 import urllib.request
@@ -63,6 +74,25 @@ TIMEOUT = 120.0  # seconds allowed for any one step
 POLL_MS = 50
 STEPS = ("server ready", "browser launched", "navigation done", "sidebar shown", "title shown", "fully rendered")
 HEADERS = ("server", "browsr", "DOM", "sidebr", "title", "FULL")
+
+# Minimal apps for --floor: the same "fully rendered" conditions with nothing of the dashboard's own.
+_MINIMAL_APP = textwrap.dedent(
+    """\
+    import streamlit as st
+
+    st.title("Minimal page")
+    for column, value in zip(st.columns(4), (1, 2, 3, 4)):
+        column.metric(f"Metric {value}", value)
+    """
+)
+_MINIMAL_PLOTLY_APP = _MINIMAL_APP + textwrap.dedent(
+    """\
+    import plotly.graph_objects as go
+
+    for chart in range(3):
+        st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c"], y=[3, 1, 2])), key=f"chart{chart}")
+    """
+)
 
 # The page's state as one object; `done` is the "fully rendered" condition (arg = expected chart and metric counts).
 _STATE_JS = """([charts, metrics]) => {
@@ -118,10 +148,10 @@ def server_env(cache_dir: str | None) -> dict[str, str]:
     return env
 
 
-def start_server(port: int, env: dict[str, str], log: Any) -> subprocess.Popen:
-    """Start `streamlit run streamlit_app.py` headless on ``port``."""
+def start_server(port: int, env: dict[str, str], log: Any, script: str = "streamlit_app.py") -> subprocess.Popen:
+    """Start `streamlit run SCRIPT` (default: the dashboard) headless on ``port``."""
     command = [
-        sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+        sys.executable, "-m", "streamlit", "run", script,
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]
@@ -168,9 +198,13 @@ def wait_for(page: Any, charts: int, key: str) -> None:
     page.wait_for_function(f"(arg) => ({_STATE_JS})(arg).{key}", arg=[charts, EXPECTED_METRICS], polling=POLL_MS, timeout=TIMEOUT * 1000)
 
 
-def render(page: Any, charts: int, mark: Any) -> None:
-    """Wait through the milestones after navigation, calling ``mark(step)`` as each is reached."""
-    for step, key in (("sidebar shown", "nav"), ("title shown", "title"), ("fully rendered", "done")):
+def render(page: Any, charts: int, mark: Any, *, navigation: bool = True) -> None:
+    """Wait through the milestones after navigation, calling ``mark(step)`` as each is reached.
+
+    ``navigation=False``: a one-page app, which has no page links to wait for.
+    """
+    steps = (("sidebar shown", "nav"), ("title shown", "title"), ("fully rendered", "done"))
+    for step, key in steps if navigation else steps[1:]:
         wait_for(page, charts, key)
         mark(step)
 
@@ -197,50 +231,72 @@ def warm_reload(page: Any, charts: int) -> float:
     return time.perf_counter() - started
 
 
-def first_render(page: Any, url: str, charts: int, run: Run, mark: Any) -> None:
+def first_render(page: Any, url: str, setup: Setup, run: Run, mark: Any) -> None:
     """Open ``url`` and record each step until fully rendered; on a timeout, keep the page state in ``run.error``."""
     page.goto(url, wait_until="domcontentloaded", timeout=TIMEOUT * 1000)
     mark("navigation done")
+    charts = setup.charts
     try:
-        render(page, charts, mark)
+        render(page, charts, mark, navigation=setup.navigation)
     except Exception:
         run.error = f"not fully rendered; page state: {page_state(page, charts)}"
         raise
 
 
-def browse(playwright: Any, url: str, started: float, run: Run, charts: int, shot: bool) -> None:
+@dataclass(frozen=True)
+class Setup:
+    """What one series of runs opens: the script, the Plotly charts it draws, the browser profile and cache mode."""
+
+    script: str = "streamlit_app.py"
+    charts: int = EXPECTED_CHARTS
+    profile: str | None = None  # a user-data folder whose caches persist across runs (--returning)
+    cold: bool = False
+    navigation: bool = True  # False for a one-page app (no page links in a sidebar)
+
+
+def open_browser(playwright: Any, setup: Setup) -> tuple[Any, Any]:
+    """Launch Chromium (with ``setup.profile`` if given); return what to close and a new page."""
+    if setup.profile is None:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        return browser, browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
+    context = playwright.chromium.launch_persistent_context(
+        setup.profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, viewport=VIEWPORT, device_scale_factor=1
+    )
+    return context, context.pages[0] if context.pages else context.new_page()
+
+
+def browse(playwright: Any, url: str, started: float, run: Run, setup: Setup, shot: bool) -> None:
     """Launch Chromium, open ``url``, record each step, then the warm reload; screenshot if ``shot``."""
     mark = lambda step: run.steps.__setitem__(step, time.perf_counter() - started)  # noqa: E731
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    closable, page = open_browser(playwright, setup)
     try:
         mark("browser launched")
-        page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
         frames: list[float] = []
         listen_to_server(page, started, frames)
-        first_render(page, url, charts, run, mark)
+        first_render(page, url, setup, run, mark)
         run.server_done = max((t for t in frames if t <= run.steps["fully rendered"]), default=None)
         if shot:
             screenshot(page, SCREENSHOT)
         page.wait_for_timeout(1000)
-        if not page_state(page, charts)["done"]:
-            run.error = f"rendered state did not hold 1 s later: {page_state(page, charts)}"
-        run.warm = warm_reload(page, charts)
+        if not page_state(page, setup.charts)["done"]:
+            run.error = f"rendered state did not hold 1 s later: {page_state(page, setup.charts)}"
+        run.warm = warm_reload(page, setup.charts)
     finally:
-        browser.close()
+        closable.close()
 
 
-def measure(playwright: Any, cold: bool, charts: int, shot: bool) -> Run:
-    """One run: a fresh server (and, with ``cold``, a fresh empty BRIEFING_CACHE_DIR), then the browser."""
+def measure(playwright: Any, setup: Setup, shot: bool) -> Run:
+    """One run: a fresh server (and, with ``setup.cold``, a fresh empty BRIEFING_CACHE_DIR), then the browser."""
     run = Run(load=os.getloadavg()[0])
-    cache_dir = tempfile.mkdtemp(prefix="briefing-cache-") if cold else None
+    cache_dir = tempfile.mkdtemp(prefix="briefing-cache-") if setup.cold else None
     log = tempfile.NamedTemporaryFile(prefix="first-render-", suffix=".log", delete=False)
     port = free_port()
     started = time.perf_counter()
-    process = start_server(port, server_env(cache_dir), log)
+    process = start_server(port, server_env(cache_dir), log, setup.script)
     try:
         wait_healthy(f"http://127.0.0.1:{port}", process)
         run.steps["server ready"] = time.perf_counter() - started
-        browse(playwright, f"http://127.0.0.1:{port}/", started, run, charts, shot)
+        browse(playwright, f"http://127.0.0.1:{port}/", started, run, setup, shot)
     except Exception as error:  # noqa: BLE001 - a benchmark reports a broken run and goes on
         run.error = (run.error or f"{type(error).__name__}: {error}") + f" (server log kept: {log.name})"
     finally:
@@ -251,6 +307,17 @@ def measure(playwright: Any, cold: bool, charts: int, shot: bool) -> Run:
         if cache_dir:
             shutil.rmtree(cache_dir, ignore_errors=True)
     return run
+
+
+def series(playwright: Any, title: str, setup: Setup, repeat: int, shot: bool = False) -> None:
+    """``repeat`` runs of ``setup``, a line each, then their summary; the last run's render saved if ``shot``."""
+    print(f"\n== {title}")
+    print("  ".join(f"{name:>6}" for name in HEADERS) + "  |srvmsg  |  warm  | load")
+    runs: list[Run] = []
+    for index in range(repeat):
+        runs.append(measure(playwright, setup, shot=shot and index == repeat - 1))
+        print(row(runs[-1]), flush=True)
+    summary(runs)
 
 
 def seconds(value: float | None) -> str:
@@ -293,15 +360,21 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="runs, each with a fresh server (default 3)")
     parser.add_argument("--cold", action="store_true", help="a fresh empty BRIEFING_CACHE_DIR per run (default: inherit the environment)")
     parser.add_argument("--charts", type=int, default=EXPECTED_CHARTS, help=f"Plotly charts expected on the first page ({EXPECTED_CHARTS})")
+    parser.add_argument("--floor", action="store_true", help="first measure a minimal Streamlit page, then one with 3 Plotly charts")
+    parser.add_argument("--returning", action="store_true", help="a browser profile that visited the dashboard once before")
     return parser.parse_args()
 
 
-def header(cold: bool) -> None:
-    """Print the machine, the cache mode and the table's column names."""
-    cache = "a fresh empty folder per run (--cold)" if cold else os.environ.get("BRIEFING_CACHE_DIR", "unset: the user cache folder")
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; BRIEFING_CACHE_DIR: {cache}")
-    print("seconds since Popen:")
-    print("  ".join(f"{name:>6}" for name in HEADERS) + "  |srvmsg  |  warm  | load")
+def floors(playwright: Any, repeat: int) -> None:
+    """The minimal apps (see _MINIMAL_APP), measured like the dashboard."""
+    with tempfile.TemporaryDirectory(prefix="first-render-floor-") as folder:
+        for name, source, charts, title in (
+            ("minimal.py", _MINIMAL_APP, 0, "floor: a minimal Streamlit page (title, 4 metrics)"),
+            ("minimal_plotly.py", _MINIMAL_PLOTLY_APP, 3, "floor: the same with 3 one-trace Plotly bar charts"),
+        ):
+            script = Path(folder) / name
+            script.write_text(source, encoding="utf-8")
+            series(playwright, title, Setup(script=str(script), charts=charts, navigation=False), repeat)
 
 
 def main() -> None:
@@ -309,14 +382,17 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     args = parse_args()
-    header(args.cold)
+    cache = "a fresh empty folder per run (--cold)" if args.cold else os.environ.get("BRIEFING_CACHE_DIR", "unset: the user cache folder")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; BRIEFING_CACHE_DIR: {cache}")
+    print("each line: seconds since Popen at each step; srvmsg = last server message; warm = reload on the same server")
     SCREENSHOT.unlink(missing_ok=True)
-    runs: list[Run] = []
-    with sync_playwright() as playwright:
-        for index in range(args.repeat):
-            runs.append(measure(playwright, args.cold, args.charts, shot=index == args.repeat - 1))
-            print(row(runs[-1]), flush=True)
-    summary(runs)
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="first-render-profile-") as profile:
+        if args.floor:
+            floors(playwright, args.repeat)
+        setup = Setup(charts=args.charts, cold=args.cold, profile=profile if args.returning else None)
+        if args.returning:
+            measure(playwright, setup, shot=False)  # the earlier visit, not counted: fills the profile's caches
+        series(playwright, "the dashboard" + (", returning browser" if args.returning else ""), setup, args.repeat, shot=True)
     if SCREENSHOT.exists():
         print(f"screenshot of the last run's first render: {SCREENSHOT}")
 

@@ -39,15 +39,18 @@ if analysis.events["timeline_year"].notna().any():
 else:
     st.info("No event reference in this corpus has a year, a named event or a dated document to place it on a timeline.")
 
-counts, examples, repeats = cleaning_tables(analysis.cleaning)
-with st.expander(f"Cleaning report: {figures['removed']}"):
-    st.write("What was left out of the analysis, and why. Offsets point into the original documents.")
-    st.dataframe(counts, hide_index=True)
+# Drawn only once opened: its tables would otherwise make the browser load the table component
+# before the charts on every first visit, for a report most visits never open.
+report = st.expander(f"Cleaning report: {figures['removed']}", key="cleaning_report", on_change="rerun")
+if report.open:
+    counts, examples, repeats = cleaning_tables(analysis.cleaning)
+    report.write("What was left out of the analysis, and why. Offsets point into the original documents.")
+    report.dataframe(counts, hide_index=True)
     if not examples.empty:
-        st.subheader("Examples")
-        st.dataframe(examples, hide_index=True)
+        report.subheader("Examples")
+        report.dataframe(examples, hide_index=True)
     if not repeats.empty:
-        st.subheader("Repeated passages counted once")
-        st.dataframe(repeats, hide_index=True)
+        report.subheader("Repeated passages counted once")
+        report.dataframe(repeats, hide_index=True)
     for warning in analysis.cleaning.get("load_warnings", []):
-        st.warning(escape_markdown(warning))
+        report.warning(escape_markdown(warning))

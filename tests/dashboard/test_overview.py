@@ -11,6 +11,16 @@ def test_overview_renders_key_elements():
     assert at.expander and "repeated passage" in at.expander[0].label
 
 
+def test_cleaning_report_tables_are_drawn_once_the_report_is_opened():
+    at = open_page()
+    assert not at.dataframe, "a closed report sends no table (the browser would load the table component before the charts)"
+    at.session_state["cleaning_report"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe) == 3 and [s.value for s in at.subheader] == ["Examples", "Repeated passages counted once"]
+    assert "gibberish run" in set(at.dataframe[0].value["removed or merged"])
+
+
 def test_analysis_is_not_recomputed_on_rerun_or_page_switch(monkeypatch):
     import analysis.pipeline
 
