@@ -33,8 +33,9 @@ cannot show a "source changed" notice in the status widget.
 
 ``--floor`` first measures, the same way, two minimal apps written to a temporary folder: a title
 and four metrics (Streamlit's own start on this machine), then the same with three one-trace
-Plotly bar charts (what Plotly adds). Their figures are the least any Streamlit page, or any page
-with Plotly charts, takes here; the dashboard's own cost is what it takes beyond them.
+Plotly bar charts (what Plotly adds), then with three Vega-Lite bar charts instead (``st.bar_chart``:
+what Streamlit's other chart library would cost). Their figures are the least any Streamlit page,
+or any page with such charts, takes here; the dashboard's own cost is what it takes beyond them.
 
 ``--returning`` uses a browser profile (a temporary user-data folder) that visited the dashboard
 once before, on an earlier server: its HTTP and compiled-code caches hold Streamlit's and Plotly's
@@ -93,6 +94,14 @@ _MINIMAL_PLOTLY_APP = _MINIMAL_APP + textwrap.dedent(
         st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c"], y=[3, 1, 2])), key=f"chart{chart}")
     """
 )
+_MINIMAL_VEGA_APP = _MINIMAL_APP + textwrap.dedent(
+    """\
+    import pandas as pd
+
+    for chart in range(3):
+        st.bar_chart(pd.DataFrame({"y": [3, 1, 2]}, index=["a", "b", "c"]))
+    """
+)
 
 # The page's state as one object; `done` is the "fully rendered" condition (arg = expected chart and metric counts).
 _STATE_JS = """([charts, metrics]) => {
@@ -102,11 +111,13 @@ _STATE_JS = """([charts, metrics]) => {
     const title = main ? [...main.querySelectorAll('[data-testid="stHeading"] h1')].some(visible) : false;
     const nav = [...document.querySelectorAll('[data-testid="stSidebarNav"] a')].some(visible);
     const values = [...document.querySelectorAll('[data-testid="stMetricValue"]')].filter((el) => visible(el) && el.innerText.trim());
-    const plots = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
-    const drawn = plots.filter((chart) => {
+    const plotly = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    const vega = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];  // only in the --floor comparison
+    const plots = [...plotly, ...vega];
+    const drawn = plotly.filter((chart) => {
         const svg = chart.querySelector('.js-plotly-plot .main-svg');
         return svg && visible(svg) && chart.querySelector('.js-plotly-plot g.trace');
-    });
+    }).concat(vega.filter((chart) => [...chart.querySelectorAll('canvas, svg.marks')].some(visible)));
     const status = [...document.querySelectorAll('[data-testid="stStatusWidget"]')].filter(visible).map((el) => el.innerText.trim());
     const busy = document.querySelectorAll('[data-testid="stSpinner"], [data-testid="stSkeleton"], [data-testid="stAppSkeleton"], '
         + '[data-testid="stElementContainer"][data-stale="true"]').length;
@@ -211,7 +222,7 @@ def render(page: Any, charts: int, mark: Any, *, navigation: bool = True) -> Non
 
 def listen_to_server(page: Any, started: float, frames: list[float]) -> None:
     """Append the time (since ``started``) of every websocket message the page receives to ``frames``."""
-    seen = lambda _frame: frames.append(time.perf_counter() - started)  # noqa: E731
+    seen = lambda _frame: frames.append(time.perf_counter() - started)
     page.on("websocket", lambda socket_: socket_.on("framereceived", seen))
 
 
@@ -267,7 +278,7 @@ def open_browser(playwright: Any, setup: Setup) -> tuple[Any, Any]:
 
 def browse(playwright: Any, url: str, started: float, run: Run, setup: Setup, shot: bool) -> None:
     """Launch Chromium, open ``url``, record each step, then the warm reload; screenshot if ``shot``."""
-    mark = lambda step: run.steps.__setitem__(step, time.perf_counter() - started)  # noqa: E731
+    mark = lambda step: run.steps.__setitem__(step, time.perf_counter() - started)
     closable, page = open_browser(playwright, setup)
     try:
         mark("browser launched")
@@ -289,7 +300,7 @@ def measure(playwright: Any, setup: Setup, shot: bool) -> Run:
     """One run: a fresh server (and, with ``setup.cold``, a fresh empty BRIEFING_CACHE_DIR), then the browser."""
     run = Run(load=os.getloadavg()[0])
     cache_dir = tempfile.mkdtemp(prefix="briefing-cache-") if setup.cold else None
-    log = tempfile.NamedTemporaryFile(prefix="first-render-", suffix=".log", delete=False)
+    log = tempfile.NamedTemporaryFile(prefix="first-render-", suffix=".log", delete=False)  # noqa: SIM115 - kept when a run fails
     port = free_port()
     started = time.perf_counter()
     process = start_server(port, server_env(cache_dir), log, setup.script)
@@ -371,6 +382,7 @@ def floors(playwright: Any, repeat: int) -> None:
         for name, source, charts, title in (
             ("minimal.py", _MINIMAL_APP, 0, "floor: a minimal Streamlit page (title, 4 metrics)"),
             ("minimal_plotly.py", _MINIMAL_PLOTLY_APP, 3, "floor: the same with 3 one-trace Plotly bar charts"),
+            ("minimal_vega.py", _MINIMAL_VEGA_APP, 3, "floor: the same with 3 Vega-Lite bar charts (st.bar_chart) instead"),
         ):
             script = Path(folder) / name
             script.write_text(source, encoding="utf-8")

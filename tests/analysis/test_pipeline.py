@@ -66,7 +66,8 @@ def test_a_corpus_too_small_for_boilerplate_skips_line_keys_and_nothing_else():
     without = analyse_document(item, load_actor_lexicon(), frozenset(), line_keys=False)
     assert with_keys.line_keys and not without.line_keys
     assert (with_keys.sentences, with_keys.mentions, with_keys.events) == (without.sentences, without.mentions, without.events)
-    assert analyze(corpus_from_texts(["Short URL: x. Russia met Iran.", "Short URL: x. Turkey met Iran."])).cleaning.get("boilerplate_lines") == []
+    two_documents = corpus_from_texts(["Short URL: x. Russia met Iran.", "Short URL: x. Turkey met Iran."])
+    assert analyze(two_documents).cleaning.get("boilerplate_lines") == []
 
 
 def test_bad_ngram():
