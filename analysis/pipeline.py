@@ -124,7 +124,7 @@ def analyze(
 
 
 def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, ngram: int, progress: Progress | None = None) -> Analysis:
-    """:func:`analyze` on an engine whose workers share ``lexicon``, ``names`` and ``ngram``."""
+    """:func:`analyze` on an engine whose workers share ``lexicon``, ``names``, ``ngram`` and ``line_keys``."""
     sizes = [len(doc.text) for doc in corpus.documents]
     step = _Steps(progress, len(sizes))
     parts = engine.map(clean_batch, corpus.documents, sizes=sizes, done=step.on(CLEAN_STEPS))

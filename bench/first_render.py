@@ -31,7 +31,7 @@ way Streamlit's own caches live in memory and start empty; the OS file cache sta
 first run. The server runs with ``--server.fileWatcherType none`` so edits to the tree during a run
 cannot show a "source changed" notice in the status widget.
 
-``--floor`` first measures, the same way, two minimal apps written to a temporary folder: a title
+``--floor`` first measures, the same way, three minimal apps written to a temporary folder: a title
 and four metrics (Streamlit's own start on this machine), then the same with three one-trace
 Plotly bar charts (what Plotly adds), then with three Vega-Lite bar charts instead (``st.bar_chart``:
 what Streamlit's other chart library would cost). Their figures are the least any Streamlit page,
@@ -40,7 +40,8 @@ or any page with such charts, takes here; the dashboard's own cost is what it ta
 ``--returning`` uses a browser profile (a temporary user-data folder) that visited the dashboard
 once before, on an earlier server: its HTTP and compiled-code caches hold Streamlit's and Plotly's
 scripts, as an analyst's browser does on a second visit. Each measured run still starts a fresh
-server; only the browser remembers.
+server, on the same port as the earlier visit (the browser's caches are keyed by the origin,
+port included); only the browser remembers.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ import textwrap
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -256,11 +257,12 @@ def first_render(page: Any, url: str, setup: Setup, run: Run, mark: Any) -> None
 
 @dataclass(frozen=True)
 class Setup:
-    """What one series of runs opens: the script, the Plotly charts it draws, the browser profile and cache mode."""
+    """What one series of runs opens: the script, the charts it draws, the browser profile, the port and cache mode."""
 
     script: str = "streamlit_app.py"
     charts: int = EXPECTED_CHARTS
     profile: str | None = None  # a user-data folder whose caches persist across runs (--returning)
+    port: int | None = None  # None: a free port per run; --returning keeps one (browser caches are keyed by origin)
     cold: bool = False
     navigation: bool = True  # False for a one-page app (no page links in a sidebar)
 
@@ -301,7 +303,7 @@ def measure(playwright: Any, setup: Setup, shot: bool) -> Run:
     run = Run(load=os.getloadavg()[0])
     cache_dir = tempfile.mkdtemp(prefix="briefing-cache-") if setup.cold else None
     log = tempfile.NamedTemporaryFile(prefix="first-render-", suffix=".log", delete=False)  # noqa: SIM115 - kept when a run fails
-    port = free_port()
+    port = setup.port or free_port()
     started = time.perf_counter()
     process = start_server(port, server_env(cache_dir), log, setup.script)
     try:
@@ -371,7 +373,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="runs, each with a fresh server (default 3)")
     parser.add_argument("--cold", action="store_true", help="a fresh empty BRIEFING_CACHE_DIR per run (default: inherit the environment)")
     parser.add_argument("--charts", type=int, default=EXPECTED_CHARTS, help=f"Plotly charts expected on the first page ({EXPECTED_CHARTS})")
-    parser.add_argument("--floor", action="store_true", help="first measure a minimal Streamlit page, then one with 3 Plotly charts")
+    parser.add_argument("--floor", action="store_true", help="first measure minimal pages: no chart, 3 Plotly charts, 3 Vega-Lite charts")
     parser.add_argument("--returning", action="store_true", help="a browser profile that visited the dashboard once before")
     return parser.parse_args()
 
@@ -401,9 +403,11 @@ def main() -> None:
     with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="first-render-profile-") as profile:
         if args.floor:
             floors(playwright, args.repeat)
-        setup = Setup(charts=args.charts, cold=args.cold, profile=profile if args.returning else None)
+        setup = Setup(charts=args.charts, cold=args.cold)
         if args.returning:
-            measure(playwright, setup, shot=False)  # the earlier visit, not counted: fills the profile's caches
+            setup = replace(setup, profile=profile, port=free_port())
+            earlier = measure(playwright, setup, shot=False)  # not counted: fills the profile's caches
+            print(f"earlier visit (not counted): {row(earlier)}")
         series(playwright, "the dashboard" + (", returning browser" if args.returning else ""), setup, args.repeat, shot=True)
     if SCREENSHOT.exists():
         print(f"screenshot of the last run's first render: {SCREENSHOT}")

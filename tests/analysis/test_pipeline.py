@@ -56,7 +56,8 @@ def test_same_output_run_after_run():
         pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name))
 
 
-def test_a_corpus_too_small_for_boilerplate_skips_line_keys_and_nothing_else():
+def test_a_corpus_too_small_for_boilerplate_skips_line_keys_and_nothing_else(monkeypatch):
+    import analysis.pipeline
     from analysis.cleaning import clean_document
     from analysis.lexicons import load_actor_lexicon
     from analysis.pipeline import analyse_document
@@ -65,9 +66,15 @@ def test_a_corpus_too_small_for_boilerplate_skips_line_keys_and_nothing_else():
     with_keys = analyse_document(item, load_actor_lexicon(), frozenset())
     without = analyse_document(item, load_actor_lexicon(), frozenset(), line_keys=False)
     assert with_keys.line_keys and not without.line_keys
-    assert (with_keys.sentences, with_keys.mentions, with_keys.events) == (without.sentences, without.mentions, without.events)
-    two_documents = corpus_from_texts(["Short URL: x. Russia met Iran.", "Short URL: x. Turkey met Iran."])
-    assert analyze(two_documents).cleaning.get("boilerplate_lines") == []
+    same = ("sentences", "mentions", "events", "places")
+    assert [getattr(with_keys, f) for f in same] == [getattr(without, f) for f in same]
+
+    keyed = []
+    key = analysis.pipeline.boilerplate_key
+    monkeypatch.setattr(analysis.pipeline, "boilerplate_key", lambda sentence: keyed.append(sentence) or key(sentence))
+    texts = ["Short URL: x. Russia met Iran.", "Short URL: x. Turkey met Iran.", "Short URL: x. Iraq met Iran."]
+    assert analyze(corpus_from_texts(texts[:2]), workers=1).cleaning.get("boilerplate_lines") == [] and not keyed
+    assert analyze(corpus_from_texts(texts), workers=1).cleaning["boilerplate_lines"] == ["short url: x."] and keyed
 
 
 def test_bad_ngram():

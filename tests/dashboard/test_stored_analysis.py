@@ -30,6 +30,9 @@ def test_overview_and_explorer_show_the_stored_analysis(stored, monkeypatch):
     assert not at.exception and not at.error
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Documents"] == "3"
+    at.session_state["cleaning_report"] = True  # open the Overview's cleaning report: the stored report's tables
+    at.run()
+    assert not at.exception and len(at.dataframe) >= 1
     at = open_page("dashboard/explorer.py", actor="Russia")
     assert not at.exception
     assert any("Tartus" in m.value for m in at.markdown)
