@@ -124,7 +124,6 @@ def _emit(node: _Node) -> str:
     return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
 
-
 def required_literals(pattern: str) -> frozenset[str]:
     """Plain strings, case-folded, at least one of which every match of ``pattern`` contains (empty: no such set).
 

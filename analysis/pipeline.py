@@ -117,15 +117,15 @@ def analyze(
     lexicon = actors or load_actor_lexicon()
     sizes = [len(doc.text) for doc in corpus.documents]
     with LocalEngine(workers or default_workers(len(sizes), sum(sizes))) as engine:
-        # Lines repeated across documents need at least BOILERPLATE_MIN_DOCUMENTS to be found.
-        line_keys = len(sizes) >= BOILERPLATE_MIN_DOCUMENTS
-        engine.share(lexicon=lexicon, names=bare_names(lexicon), ngram=ngram, line_keys=line_keys)
+        engine.share(lexicon=lexicon, names=bare_names(lexicon), ngram=ngram)
         return analyze_with(engine, corpus, lexicon=lexicon, ngram=ngram, progress=progress)
 
 
 def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, ngram: int, progress: Progress | None = None) -> Analysis:
-    """:func:`analyze` on an engine whose workers share ``lexicon``, ``names``, ``ngram`` and ``line_keys``."""
+    """:func:`analyze` on an engine whose workers share ``lexicon``, ``names`` and ``ngram``."""
     sizes = [len(doc.text) for doc in corpus.documents]
+    # Lines repeated across documents need at least BOILERPLATE_MIN_DOCUMENTS to be found.
+    engine.share(line_keys=len(sizes) >= BOILERPLATE_MIN_DOCUMENTS)
     step = _Steps(progress, len(sizes))
     parts = engine.map(clean_batch, corpus.documents, sizes=sizes, done=step.on(CLEAN_STEPS))
     report = merge_reports([r for *_, r in parts])
