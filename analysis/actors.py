@@ -8,14 +8,15 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.lexicons import ActorLexicon
+from analysis.matching import normalise_apostrophes
 
-MENTION_COLUMNS = ["doc_id", "sentence_id", "actor", "surface", "start", "end"]
-COUNT_COLUMNS = ["actor", "type", "color", "mentions", "sentences", "documents"]
+MENTION_COLUMNS = ["doc_id", "sentence_id", "actor", "surface", "start", "end", "rule"]
+COUNT_COLUMNS = ["actor", "type", "color", "mentions", "sentences", "documents", "origin"]
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences"]
 
 
-# A place-name metonym ("Damascus") names the place, not the government, after these words
-# or before these nouns: "fled Damascus", "near Damascus", "the Damascus countryside".
+# A place-name metonym ("Marsovia") names the place, not the government, after these words
+# or before these nouns: "fled Marsovia", "near Marsovia", "the Marsovia countryside".
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|into|near|to|from|at|around|outside|toward|towards|across|entered|entering|fled|reached|"
     r"captured|seized|took|fall of|outskirts of|south of|north of|east of|west of|city of|streets of|visited|visiting|visit|"
@@ -28,10 +29,8 @@ _PLACE_NOUN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_AFTER = re.compile(r"^(?:,| \(| —| -)")
-# "regime" alone means the Syrian government, except as "Putin's regime", "a regime", "regime of".
-_OTHER_REGIME = re.compile(r"(?<!Assad)(?<!Syria)(?<!Bashar)(?:['’]s|\ba|\ban|\bany|\bnew|\bthat|\bwhose) $", re.IGNORECASE)
 # A name followed by an organisation noun is part of that organisation's name:
-# "Russian Academy of Sciences", "Syria Live Network", "Syria Now".
+# "Freedonian Academy of Sciences", "Sylvania Live Network", "Sylvania Now".
 _ORGANISATION_AFTER = re.compile(
     r"^(?: [A-Z][a-z]+){0,2} (?:Academy|Institute|Council|Network|News|Now|Today|Agency|University|Cent(?:er|re)|Foundation|"
     r"Society|Times|Post|Press|Television|TV|Radio|Media|Airlines|Museum|Observatory|Review|Journal|Herald|Tribune)\b"
@@ -40,20 +39,27 @@ _ORGANISATION_AFTER = re.compile(
 
 def find_mentions(text: str, start: int, end: int, lexicon: ActorLexicon) -> list[tuple[str, int, int]]:
     """(actor, start, end) of every actor mention in text[start:end], offsets into ``text``."""
+    return [(actor, s, e) for actor, s, e, _ in find_ruled_mentions(text, start, end, lexicon)]
+
+
+def find_ruled_mentions(text: str, start: int, end: int, lexicon: ActorLexicon) -> list[tuple[str, int, int, str]]:
+    """(actor, start, end, rule) of every actor mention in text[start:end]; rule: which lexicon layer or alias kind found it."""
     segment = text[start:end]
-    metonyms = lexicon.metonyms
+    metonyms, guards, rules = lexicon.metonyms, lexicon.guard_for, lexicon.rules
     found = []
     for m in lexicon.matcher.find(segment):
         surface = segment[m.start : m.end]
+        folded = surface.lower()
         if _is_dateline(segment, m.start, m.end, surface):
             continue
-        if surface.lower() in metonyms and _names_the_place(segment, m.start, m.end):
+        if folded in metonyms and _names_the_place(segment, m.start, m.end):
             continue
         if surface[:1].isupper() and _ORGANISATION_AFTER.match(segment[m.end : m.end + 40]):
             continue
-        if surface.lower() == "regime" and (_OTHER_REGIME.search(segment[max(0, m.start - 8) : m.start]) or segment[m.end : m.end + 3] == " of"):
+        guard = guards.get(folded)
+        if guard is not None and guard.blocks(segment[max(0, m.start - 30) : m.start], segment[m.end : m.end + 30]):
             continue
-        found.append((m.key, start + m.start, start + m.end))
+        found.append((m.key, start + m.start, start + m.end, rules.get(normalise_apostrophes(folded), "dictionary")))
     return found
 
 
@@ -64,7 +70,7 @@ def actor_named(phrase: str, lexicon: ActorLexicon) -> str | None:
 
 
 def _is_dateline(segment: str, start: int, end: int, surface: str) -> bool:
-    """'WASHINGTON (AP) —' or 'DAMASCUS, Syria —' at the head of a sentence: a place, not an actor."""
+    """'ZENDA (AP) —' or 'MARSOVIA, Sylvania —' at the head of a sentence: a place, not an actor."""
     return surface.isupper() and len(surface) > 3 and start <= 2 and bool(_DATELINE_AFTER.match(segment[end : end + 3]))
 
 
@@ -84,10 +90,15 @@ def actor_counts(mentions: pd.DataFrame, lexicon: ActorLexicon) -> pd.DataFrame:
             "documents": grouped["doc_id"].nunique(),
         }
     ).reset_index()
-    counts["type"] = counts["actor"].map(lexicon.types)
-    counts["color"] = counts["actor"].map(lexicon.colors)
+    _describe(counts, lexicon)
     counts = counts.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable")
     return counts[COUNT_COLUMNS].reset_index(drop=True)
+
+
+def _describe(counts: pd.DataFrame, lexicon: ActorLexicon) -> None:
+    """Add each actor's type, colour and origin from the lexicon (in place)."""
+    for column, values in (("type", lexicon.types), ("color", lexicon.colors), ("origin", lexicon.origins)):
+        counts[column] = counts["actor"].map(values)
 
 
 def merge_actor_counts(parts: Sequence[pd.DataFrame], lexicon: ActorLexicon) -> pd.DataFrame:
@@ -96,8 +107,7 @@ def merge_actor_counts(parts: Sequence[pd.DataFrame], lexicon: ActorLexicon) -> 
     if not parts:
         return pd.DataFrame(columns=COUNT_COLUMNS)
     summed = pd.concat(parts).groupby("actor")[["mentions", "sentences", "documents"]].sum().reset_index()
-    summed["type"] = summed["actor"].map(lexicon.types)
-    summed["color"] = summed["actor"].map(lexicon.colors)
+    _describe(summed, lexicon)
     summed = summed.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable")
     return summed[COUNT_COLUMNS].reset_index(drop=True)
 

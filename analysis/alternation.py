@@ -21,7 +21,7 @@ _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
 _ESCAPE = re.compile(r"\\(?:[xuU][0-9a-fA-F]*|N\{[^}]*\}|[0-9]{1,3}|.)", re.DOTALL)
 # Group numbers change when alternatives are regrouped: patterns that refer to one stay unfactored.
 _NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
-# Characters that match each other case-insensitively but fold differently (Turkish dotted and dotless i).
+# Characters that match each other case-insensitively but fold differently (the dotted and dotless i of Turkic alphabets).
 _FOLD_FIRST = {0x130: "i", 0x131: "i"}
 
 

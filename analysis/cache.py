@@ -19,12 +19,14 @@ import os
 import shutil
 import sys
 import uuid
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
 from analysis import __version__
 from analysis.corpus import Corpus
 from analysis.lexicons import ActorLexicon, load_actor_lexicon
+from analysis.ner import model_name
 from analysis.paths import DATA_DIR, DEFAULT_CORPUS
 from analysis.pipeline import Analysis, Progress, analyze
 from analysis.store import MANIFEST, StoreError, read_store, write_store
@@ -49,10 +51,12 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP_NAME
 
 
-def cache_key(corpus: Corpus, lexicon: ActorLexicon, *, ngram: int) -> str:
+def cache_key(corpus: Corpus, lexicon: ActorLexicon, *, ngram: int, packs: str | Collection[str] = "auto") -> str:
     """The digest naming a corpus's analysis with this dictionary and settings."""
     digest = hashlib.sha256()
-    for part in (__version__, _code_and_data_digest(), repr((lexicon.actors, lexicon.ignore)), f"ngram={ngram}", corpus_fingerprint(corpus)):
+    settings = f"ngram={ngram} packs={packs if isinstance(packs, str) else sorted(packs)} model={model_name()}"
+    dictionary = repr((lexicon.actors, lexicon.ignore, lexicon.guards, lexicon.packs, lexicon.applied))
+    for part in (__version__, _code_and_data_digest(), dictionary, settings, corpus_fingerprint(corpus)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
     return digest.hexdigest()[:32]
 
@@ -77,6 +81,7 @@ def cached_analyze(
     progress: Progress | None = None,
     workers: int | None = None,
     use_cache: bool = True,
+    packs: str | Collection[str] = "auto",
 ) -> Analysis:
     """:func:`analysis.analyze`, read from the on-disk cache when this exact analysis was made before.
 
@@ -85,14 +90,14 @@ def cached_analyze(
     """
     lexicon = actors or load_actor_lexicon()
     if not use_cache:
-        return analyze(corpus, actors=lexicon, ngram=ngram, progress=progress, workers=workers)
-    entry = cache_dir() / _ENTRIES / cache_key(corpus, lexicon, ngram=ngram)
+        return analyze(corpus, actors=lexicon, ngram=ngram, progress=progress, workers=workers, packs=packs)
+    entry = cache_dir() / _ENTRIES / cache_key(corpus, lexicon, ngram=ngram, packs=packs)
     found = read_entry(entry)
     if found is not None:
         if progress:
             progress(1, 1)
         return found
-    analysis = analyze(corpus, actors=lexicon, ngram=ngram, progress=progress, workers=workers)
+    analysis = analyze(corpus, actors=lexicon, ngram=ngram, progress=progress, workers=workers, packs=packs)
     save_entry(analysis, entry)
     return analysis
 
@@ -186,7 +191,8 @@ def _code_and_data_digest() -> str:
     """A digest of the analysis code and the data files it reads (not the bundled corpus)."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    files = sorted(package.glob("*.py")) + sorted(p for p in DATA_DIR.iterdir() if p.is_file() and p != DEFAULT_CORPUS)
-    for path in files:
-        digest.update(path.name.encode() + b"\x00" + path.read_bytes())
+    code = [(path.relative_to(package), path) for path in sorted(package.rglob("*.py"))]
+    data = [(path.relative_to(DATA_DIR), path) for path in sorted(DATA_DIR.rglob("*")) if path.is_file() and path != DEFAULT_CORPUS]
+    for name, path in code + data:
+        digest.update(str(name).encode() + b"\x00" + path.read_bytes())
     return digest.hexdigest()

@@ -20,6 +20,7 @@ from pathlib import Path
 from analysis.cache import cache_dir, cached_analyze, clear_cache
 from analysis.corpus import CorpusError, load_corpus
 from analysis.lexicons import LexiconError, load_actor_lexicon
+from analysis.ner import ModelError
 from analysis.output import TABLE_NAMES, write_analysis
 from analysis.paths import DEFAULT_CORPUS
 from analysis.pipeline import Analysis
@@ -37,7 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", type=Path, help="files (.txt .md .csv .tsv .jsonl .json .html .pdf .docx) or folders; default: the bundled corpus")
     parser.add_argument("--out", type=Path, default=Path("out"), help="folder for the output files (default: out)")
     parser.add_argument("--text-column", help="column/key holding the text in tables (default: found by name, else the longest cells)")
-    parser.add_argument("--actors", type=Path, help="extra actor dictionary (TOML, format of data/actors.toml), merged with the default")
+    parser.add_argument("--actors", type=Path, help="your actor dictionary (TOML, format of data/packs/syria.toml), merged over the built-in lexicons")
+    parser.add_argument(
+        "--packs", default="auto",
+        help="lexicon packs of data/packs/ to apply: auto (those whose actors the corpus names enough), all, none, or names, comma-separated",
+    )
     parser.add_argument("--ngram", type=int, choices=(1, 2, 3), default=3, help="longest keyword phrase in words (default: 3)")
     parser.add_argument("--format", choices=("csv", "parquet"), help="csv files, or Parquet the dashboard opens (default: csv; parquet with --engine dask)")
     parser.add_argument("--workers", type=int, help="local processes for the per-document work (default: one per core for large corpora)")
@@ -67,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
     try:
         return _run(args)
-    except (CorpusError, LexiconError) as error:
+    except (CorpusError, LexiconError, ModelError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OutputError as error:
@@ -77,12 +82,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     lexicon = load_actor_lexicon(args.actors)
+    packs = args.packs if args.packs in ("auto", "all", "none") else [name.strip() for name in args.packs.split(",") if name.strip()]
+    lexicon.for_texts([], packs if packs != "auto" else "none")  # an unknown pack name fails here, before any work
     if args.engine == "dask":
         from analysis.distributed import run_dask  # dask is only needed here
 
         started = time.perf_counter()
         try:
-            run = run_dask(args.paths or [DEFAULT_CORPUS], args.out, lexicon=lexicon, ngram=args.ngram, scheduler=args.scheduler, text_column=args.text_column)
+            run = run_dask(
+                args.paths or [DEFAULT_CORPUS], args.out, lexicon=lexicon, ngram=args.ngram, scheduler=args.scheduler,
+                text_column=args.text_column, packs=packs,
+            )
         except OSError as error:
             raise OutputError(error.strerror or str(error)) from error
         if not args.quiet:
@@ -94,7 +104,7 @@ def _run(args: argparse.Namespace) -> int:
     show_progress = not args.quiet and len(corpus) > PROGRESS_MIN_DOCUMENTS
     started = time.perf_counter()
     analysis = cached_analyze(
-        corpus, actors=lexicon, ngram=args.ngram, workers=args.workers, use_cache=not args.no_cache,
+        corpus, actors=lexicon, ngram=args.ngram, workers=args.workers, use_cache=not args.no_cache, packs=packs,
         progress=ProgressBar() if show_progress else None,
     )
     elapsed = time.perf_counter() - started

@@ -170,7 +170,7 @@ def compare_actors(
             examples[actor] = naming[actor].head(3)
             continue
         scored = distinctive_terms(naming[actor]["text"], others["text"], background=table["text"], ngram=ngram)
-        # The actor's own names ("moscow", "russian" for Russia) are trivially distinctive: left out.
+        # The actor's own names ("potsdorf", "freedonian" for Freedonia) are trivially distinctive: left out.
         scored = scored[~scored["term"].isin(actor_terms(analysis.mentions, actor))]
         terms_of[actor] = scored.head(top_terms).reset_index(drop=True)
         examples[actor] = naming[actor].loc[representative(naming[actor]["text"], scored).index]

@@ -7,12 +7,14 @@ Parquet part per partition, which the dashboard opens (``BRIEFING_CORPUS=DIR``).
 
 What runs where:
 
-- on the workers, per partition: reading, noise cleaning, sentences, actor mentions, events,
-  places, YAKE keywords per document, keyword counting, and writing the partition's parts;
+- on the workers, per partition: reading, noise cleaning, sentences, the NER model (loaded
+  once per worker process), actor mentions, events, places, YAKE keywords per document,
+  keyword counting, and writing the partition's parts;
 - here, merged centrally: document ids made unique, passages repeated across the corpus
-  (needs every cleaned text once, in order), boilerplate lines (line counts per partition),
-  corpus keywords (per-document keyword lists), actor counts and co-occurrence (per-partition
-  sums), the cleaning report and the manifest.
+  (needs every cleaned text once, in order), which lexicon packs apply (per-partition counts),
+  the resolution of the model's entity candidates into actors (every candidate's name once),
+  boilerplate lines (line counts per partition), corpus keywords (per-document keyword lists),
+  actor counts and co-occurrence (per-partition sums), the cleaning report and the manifest.
 
 Workers read INPUT and write DIR by path: on a real cluster both must be on storage every
 worker and this machine see at the same path (a shared file system).
@@ -29,22 +31,31 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.actors import actor_counts, cooccurrence, merge_actor_counts, merge_cooccurrence
+from analysis.actors import MENTION_COLUMNS, actor_counts, cooccurrence, merge_actor_counts, merge_cooccurrence
 from analysis.cleaning import CleanDocument, CleaningReport, apply_repeated_passages, clean_document, merge_reports
 from analysis.corpus import Columns, CorpusError, Document, input_files, read_documents, unique_ids
 from analysis.dedup import RepeatedPassage, find_repeated_passages
 from analysis.keywords import KeywordGroup, count_keys, keyword_groups, merge_document_keywords
+from analysis.discovery import Candidate
 from analysis.lexicons import ActorLexicon
 from analysis.pipeline import (
     CORPUS_KEYWORDS,
+    PACK_SAMPLE_CHARS,
     DocumentResult,
+    Resolution,
     analyse_document,
     boilerplate_from_counts,
     corpus_keyword_frame,
     doc_keyword_frame,
     document_tables,
     finished_report,
+    mention_batch,
     min_documents,
+    propagation_tally,
+    resolve,
+    weak_forms,
+    with_event_actors,
+    without_weak_propagation,
 )
 from analysis.segment import bare_names
 from analysis.store import is_stored_analysis, write_manifest, write_table_part
@@ -91,6 +102,7 @@ def run_dask(
     scheduler: str | None = None,
     text_column: str | None = None,
     n_workers: int | None = None,
+    packs: str | Sequence[str] = "auto",
 ) -> DaskRun:
     """Analyse the files of ``paths`` on a Dask cluster and write a stored analysis to ``out``.
 
@@ -102,13 +114,14 @@ def run_dask(
         scheduler: Address of a running scheduler (``tcp://host:8786``); None starts a local cluster.
         text_column: The column holding the text in tables (default: detected).
         n_workers: Workers of the local cluster (default: one per core).
+        packs: Which lexicon packs apply ("auto", "all", "none" or names), as in :func:`analysis.analyze`.
     """
     if not 1 <= ngram <= 3:
         raise ValueError("ngram must be 1, 2 or 3")
     files = input_files(paths)
     out = Path(out)
     with _client(scheduler, n_workers) as client:
-        return _run(client, files, out, lexicon=lexicon, ngram=ngram, columns=Columns(text=text_column))
+        return _run(client, files, out, lexicon=lexicon, ngram=ngram, columns=Columns(text=text_column), packs=packs)
 
 
 def _client(scheduler: str | None, n_workers: int | None):
@@ -137,17 +150,22 @@ class _Closing:
         self.cluster.close()
 
 
-def _run(client, files: list[Path], out: Path, *, lexicon: ActorLexicon, ngram: int, columns: Columns) -> DaskRun:
-    shared_lexicon = client.scatter(lexicon, broadcast=True)
+def _run(client, files: list[Path], out: Path, *, lexicon: ActorLexicon, ngram: int, columns: Columns, packs: str | Sequence[str]) -> DaskRun:
     parts = [client.submit(_read, file, columns, key=f"read-{i}") for i, file in enumerate(files)]
     raw_ids = client.gather([client.submit(_ids, p) for p in parts])
     if not any(raw_ids):
         raise CorpusError("no documents found")
     ids = _split(unique_ids([i for part in raw_ids for i in part]), raw_ids)
+    n_documents = sum(map(len, ids))
+    lexicon = _with_packs(client, parts, lexicon, packs, n_documents)
+    shared_lexicon = client.scatter(lexicon, broadcast=True)
     parts = [client.submit(_clean, p, part_ids) for p, part_ids in zip(parts, ids)]
     repeats = _repeats_by_partition(client.gather([client.submit(_texts, p) for p in parts]), ids)
     parts = [client.submit(_extract, p, found, firsts, shared_lexicon) for p, (found, firsts) in zip(parts, repeats)]
-    n_documents = sum(map(len, ids))
+    resolved = resolve(lexicon, [c for part in client.gather([client.submit(_candidates, p) for p in parts]) for c in part])
+    shared_resolved = client.scatter(resolved, broadcast=True)
+    parts = [client.submit(_mentions, p, shared_resolved) for p in parts]
+    weak = weak_forms(client.gather([client.submit(_tally, p) for p in parts]))
     lines: Counter = Counter()
     for counted in client.gather([client.submit(_line_counts, p) for p in parts]):
         lines.update(counted)
@@ -157,8 +175,38 @@ def _run(client, files: list[Path], out: Path, *, lexicon: ActorLexicon, ngram: 
     top = merge_document_keywords(per_doc, min_documents=min_documents(n_documents))[:CORPUS_KEYWORDS]
     keys = frozenset(g.key for g in top)
     _prepare(out)
-    written = client.gather([client.submit(_write_partition, p, keys, str(out), i, shared_lexicon) for i, p in enumerate(parts)])
-    return _finish(out, written, top, boilerplate, lexicon, ngram)
+    written = client.gather([client.submit(_write_partition, p, keys, str(out), i, shared_resolved, weak) for i, p in enumerate(parts)])
+    return _finish(out, written, top, boilerplate, resolved.lexicon, ngram)
+
+
+def _with_packs(client, parts: list, lexicon: ActorLexicon, packs: str | Sequence[str], n_documents: int) -> ActorLexicon:
+    """The lexicon with the packs that apply, decided from per-partition counts of documents naming their anchors."""
+    if packs != "auto" or not lexicon.packs:
+        return lexicon.for_texts([], packs)
+    naming: Counter = Counter()
+    for counted in client.gather([client.submit(_pack_counts, p, lexicon) for p in parts]):
+        naming.update(counted)
+    return lexicon.with_packs(lexicon.packs_for_counts(naming, n_documents))
+
+
+def _pack_counts(part: Partition, lexicon: ActorLexicon) -> Counter:
+    texts = [doc.text[:PACK_SAMPLE_CHARS] for doc in part.documents]
+    return Counter({pack.name: pack.documents_naming_anchors(texts) for pack in lexicon.packs})
+
+
+def _candidates(part: Partition) -> list[Candidate]:
+    return [c for r in part.results for c in r.candidates]
+
+
+def _mentions(part: Partition, resolved: Resolution) -> Partition:
+    # A new partition, the input left as it was: Dask may run a task again on the same input.
+    jobs = [(item, r.sentences, r.candidates, r.places) for item, r in zip(part.cleaned, part.results)]
+    found = mention_batch(resolved, jobs)
+    return replace(part, results=[replace(r, mentions=m, places=p, candidates=[]) for r, (m, p) in zip(part.results, found)])
+
+
+def _tally(part: Partition) -> pd.DataFrame:
+    return propagation_tally(pd.DataFrame([row for r in part.results for row in r.mentions], columns=MENTION_COLUMNS))
 
 
 def _read(file: Path, columns: Columns) -> Partition:
@@ -238,13 +286,15 @@ def _prepare(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
-def _write_partition(part: Partition, keys: frozenset[str], out: str, index: int, lexicon: ActorLexicon) -> dict[str, Any]:
+def _write_partition(part: Partition, keys: frozenset[str], out: str, index: int, resolved: Resolution, weak: pd.Index) -> dict[str, Any]:
     """Write the partition's own tables; return their parts and what the central merge needs."""
     counts, doc_counts = count_keys(keys, [[s.text for s in r.sentences] for r in part.results])
     tables = document_tables(part.cleaned, part.results)  # consumes the results' rows
     tables["doc_keywords"] = doc_keyword_frame([r.doc_id for r in part.results], part.keywords)
     folder = Path(out)
-    mentions = tables["mentions"]
+    mentions = tables["mentions"] = without_weak_propagation(tables["mentions"], weak)
+    tables["events"] = with_event_actors(tables["events"], mentions)
+    lexicon = resolved.lexicon
     return {
         "parts": {name: write_table_part(tables[name], folder, name, index) for name in PER_PARTITION_TABLES},
         "counts": counts,
@@ -274,6 +324,7 @@ def _finish(out: Path, written: list[dict[str, Any]], top: list[KeywordGroup], b
     report = merge_reports([p["report"] for p in written])
     report.load_warnings = warnings
     cleaning = finished_report(report, boilerplate)
-    write_manifest(out, parts, cleaning, lexicon.colors, ngram, extra={"engine": "dask", "partitions": len(written)})
+    colours = {name: colour for name, colour in lexicon.colors.items() if name in set(central["actor_counts"]["actor"])}
+    write_manifest(out, parts, cleaning, colours, ngram, extra={"engine": "dask", "partitions": len(written), "packs": list(lexicon.applied)})
     figures = [sum(p["figures"][i] for p in written) for i in range(4)]
     return DaskRun(out, len(written), *figures, central["actor_counts"], central["keywords"], cleaning, warnings, [n for p in written for n in p["notes"]])

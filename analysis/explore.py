@@ -2,7 +2,7 @@
 
 ``sentence_table`` joins each sentence with its document's metadata and with the actors,
 event types, timeline years and places found in it; ``filter_sentences`` applies a
-:class:`SentenceFilter`. Multi-valued cells are "|"-delimited ("|Russia|Syria|") so that
+:class:`SentenceFilter`. Multi-valued cells are "|"-delimited ("|Freedonia|Sylvania|") so that
 membership is one vectorised string test, fast enough for 100,000+ sentences.
 
 The table's last column, ``words``, is a helper for the keyword filter, not for display or
@@ -50,7 +50,7 @@ class SentenceFilter:
 
 
 def lists(column: pd.Series, value: str) -> pd.Series:
-    """Which cells of a "|"-delimited column ("|Russia|Syria|") list the value (a boolean mask)."""
+    """Which cells of a "|"-delimited column ("|Freedonia|Sylvania|") list the value (a boolean mask)."""
     return column.str.contains(f"|{value}|", regex=False)
 
 

@@ -3,10 +3,10 @@
 YAKE (Campos et al., 2020) scores candidate 1-3-grams; **lower scores are more relevant**.
 This module feeds YAKE one cleaned sentence per line with a full stop after each, so no
 candidate can cross a sentence or snippet join, then merges the variants a reader sees as
-one keyword (``Syria``/``syria``, ``Russia's``/``Russia``, ``base``/``bases``), keeping the
+one keyword (``Sylvania``/``sylvania``, ``Freedonia's``/``Freedonia``, ``base``/``bases``), keeping the
 best score and showing the form the text uses most. It drops numeric and stopword-only
-phrases, names cut by YAKE's three-word limit ("Syrian President Bashar", nearly always
-followed by "al-Assad"), and phrases found almost only inside a better-ranked longer one.
+phrases, names cut by YAKE's three-word limit ("Sylvanian President Rudolf", nearly always
+followed by "al-Trentino"), and phrases found almost only inside a better-ranked longer one.
 Corpus keywords merge per-document results; no YAKE call ever sees more than one chunk.
 """
 
@@ -110,9 +110,9 @@ def boilerplate_key(sentence: str) -> str:
 def _yake_lines(sentences: Sequence[str], boilerplate: Collection[str]) -> list[str]:
     """The sentences YAKE sees: boilerplate left out, title-case headlines in sentence case.
 
-    YAKE rewards capitalised words, so a headline ("Syrian Army Kills Scores of Terrorists")
+    YAKE rewards capitalised words, so a headline ("Sylvanian Army Kills Scores of Bandits")
     would outrank the text; its words are lower-cased unless the document also capitalises
-    them mid-sentence (names such as "Aleppo" keep their capital).
+    them mid-sentence (names such as "Zenda" keep their capital).
     """
     kept = [s for s in sentences if not boilerplate or boilerplate_key(s) not in boilerplate]
     headlines = [_is_headline(s) for s in kept]
@@ -335,7 +335,7 @@ def _is_cut_name(group: KeywordGroup) -> bool:
 
 
 def _drop_subsumed(ranked: list[KeywordGroup]) -> list[KeywordGroup]:
-    """Leave out a phrase found almost only inside a better-ranked longer one ("Syrian civil" in "Syrian civil war")."""
+    """Leave out a phrase found almost only inside a better-ranked longer one ("Sylvanian civil" in "Sylvanian civil war")."""
     kept: list[KeywordGroup] = []
     for group in ranked:
         padded = f" {group.key} "

@@ -40,7 +40,7 @@ class AliasMatcher:
             aliases: (surface form, key) pairs; key None marks a phrase to ignore.
             case_sensitive: Aliases that must match their case exactly.
             bare_possessive: Also match a capitalised alias followed by a bare "s", the
-                possessive of text stripped of apostrophes ("Syrias", "Irans", "UNs");
+                possessive of text stripped of apostrophes ("Sylvanias", "Fenwicks");
                 the "s" is not part of the match.
         """
         forced = {normalise_apostrophes(a) for a in case_sensitive}
@@ -91,7 +91,7 @@ def _scan(text: str, pattern: re.Pattern[str], plain: re.Pattern[str], table: di
             surface = m.group()
         position = m.end()
         if not fold and surface.isupper() and _in_capitals_run(text, m.start(), m.end()):
-            continue  # "RUSSIA WARNS US" in a headline is not the United States
+            continue  # "FREEDONIA WARNS US" in a headline is not the state US
         found.append(Match(table.get(surface.lower() if fold else surface), m.start(), m.end()))
     return found
 
@@ -108,7 +108,7 @@ def _compile(table: dict[str, str | None], flags: int, bare_possessive: bool) ->
     # Longest first, so the longest alias wins at each position; as a trie of shared beginnings,
     # so the regex engine rules most aliases out after a letter or two.
     alternatives = trie_alternation([(None, re.escape(alias)) for alias in sorted(table, key=lambda a: (-len(a), a))])
-    # The possessive "s" is allowed only after a capitalised alias ("Syrias"), never
+    # The possessive "s" is allowed only after a capitalised alias ("Sylvanias"), never
     # after a common word ("the regimes") or an acronym ("USs").
     possessive = "s?" if bare_possessive else ""
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?={possessive}(?!\w)(?!\.\w))", flags)

@@ -27,9 +27,9 @@ _JOINER = re.compile(r"^\s*,?\s*(?:and|&|as well as|nor)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that|whom)\b[^,;]*,", re.IGNORECASE)
 _NEGATED = re.compile(r"\bnot\s+$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
-# A demonym owns a goal without 's ("Russian strategy", "Iranian interests").
+# A demonym owns a goal without 's ("Freedonian strategy", "Fenwickian interests").
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ish|ese|i)$")
-# "X's goal", "X's strategic interests"; "Russian strategy" (a demonym, see _DEMONYM); "the aim of X".
+# "X's goal", "X's strategic interests"; "Freedonian strategy" (a demonym, see _DEMONYM); "the aim of X".
 _OWNER_GAP = re.compile(r"^['’]s?\s+(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
 _DEMONYM_GAP = re.compile(r"^\s+(?:[a-z-]+\s+){0,1}$", re.IGNORECASE)
 _OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -98,7 +98,7 @@ def wanting_cue(text: str, actor: str, spans: list[tuple[int, int, str]]) -> tup
 
 
 def _clause_subject(text: str, cue_start: int, spans: list[tuple[int, int, str]]) -> str | None:
-    """The first actor of the clause the cue ends ("Russia was granted a lease on a base in Syria in order to…" -> Russia)."""
+    """The first actor of the clause the cue ends ("Freedonia was granted a lease on a base in Sylvania in order to…" -> Freedonia)."""
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text[:cue_start])]
     clause_start = breaks[-1] if breaks else 0
     inside = [a for s, e, a in spans if clause_start <= s and e <= cue_start]
@@ -112,7 +112,7 @@ def _framed_by(text: str, own: list[tuple[int, int]], cue: re.Match[str]) -> boo
 
 
 def _owns(text: str, cue: re.Match[str], own: list[tuple[int, int]]) -> bool:
-    """X's goal / X's strategic interests / Russian strategy / the aim of X."""
+    """X's goal / X's strategic interests / Freedonian strategy / the aim of X."""
     before = any(
         end <= cue.start()
         and (_OWNER_GAP.match(text[end : cue.start()]) or (_DEMONYM.match(text[start:end]) and _DEMONYM_GAP.match(text[end : cue.start()])))
@@ -145,7 +145,7 @@ def _subject_before(text: str, cue_start: int, actor: str, spans: list[tuple[int
 
 
 def _can_be_subject(text: str, span: tuple[int, int, str], hidden: list[tuple[int, int]]) -> bool:
-    """Not a possessor ("Russia's opponents"), not negated ("not Russia"), not inside a relative clause (", which backed Damascus,")."""
+    """Not a possessor ("Freedonia's opponents"), not negated ("not Freedonia"), not inside a relative clause (", which backed Marsovia,")."""
     start, end, _ = span
     if _POSSESSIVE_AFTER.match(text[end:]) or _NEGATED.search(text[max(0, start - 6) : start]):
         return False

@@ -7,8 +7,12 @@ Columns of the :class:`Analysis` tables (offsets are into each document's origin
   table input (e.g. ``label_credible``), as strings.
 - ``sentences``: doc_id, sentence_id (0-based within the document), start, end, text (the
   sentence as analysed: noise removed, whitespace collapsed; the raw span is text[start:end]).
-- ``mentions``: doc_id, sentence_id, actor, surface (exactly original[start:end]), start, end.
-- ``actor_counts``: actor, type, color, mentions, sentences, documents.
+- ``mentions``: doc_id, sentence_id, actor, surface (exactly original[start:end]), start, end,
+  rule (what found it: ``world``, ``dictionary``, ``demonym``, ``metonym`` for lexicon aliases;
+  ``model`` where the NER model tagged the span, ``propagated`` where it tagged the same name
+  elsewhere in the corpus, ``surname`` and ``acronym`` for forms merged into a model-found name).
+- ``actor_counts``: actor, type, color, mentions, sentences, documents, origin (``world``,
+  ``dictionary`` or ``model``).
 - ``cooccurrence``: actor_a, actor_b, sentences (sentences naming both).
 - ``keywords``: keyword, score (YAKE's, lower = more relevant), rank (1 = best), count
   (occurrences in the analysed sentences, variants included), doc_count.
@@ -21,17 +25,20 @@ Columns of the :class:`Analysis` tables (offsets are into each document's origin
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 import pandas as pd
 
-from analysis.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts, cooccurrence, find_mentions
+from analysis.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts, cooccurrence, find_ruled_mentions
 from analysis.cleaning import CleanDocument, CleaningReport, clean_document, merge_reports, remove_repeated_passages
 from analysis.corpus import Corpus, Document
+from analysis.discovery import PLACE_LABELS, Candidate, candidate_after, discover, load_rules, normalise_name
 from analysis.engine import LocalEngine, default_workers, shared
 from analysis.events import EVENT_COLUMNS, find_events, timeline_date
 from analysis.keywords import (
@@ -42,7 +49,9 @@ from analysis.keywords import (
     merge_document_keywords,
     summed_counts,
 )
-from analysis.lexicons import ActorLexicon, load_actor_lexicon
+from analysis.lexicons import ActorLexicon, load_actor_lexicon, merge_actor_lexicons
+from analysis.matching import AliasMatcher
+from analysis.ner import find_entities
 from analysis.noise import Span
 from analysis.places import PLACE_COLUMNS, find_places
 from analysis.segment import Sentence, bare_names, document_sentences
@@ -78,6 +87,7 @@ class Analysis:
     actor_colors: dict[str, str] = field(default_factory=dict)
     ngram: int = 3
     from_cache: bool = False  # read back from the on-disk cache rather than computed now
+    packs: list[str] = field(default_factory=list)  # the lexicon packs applied to this corpus
 
 
 @dataclass
@@ -90,6 +100,7 @@ class DocumentResult:
     events: list[tuple]
     places: list[tuple]
     line_keys: set[str] = field(default_factory=set)  # the document's sentences as boilerplate keys
+    candidates: list[Candidate] = field(default_factory=list)  # entity spans the NER model found
 
 
 def analyze(
@@ -99,26 +110,40 @@ def analyze(
     ngram: int = 3,
     progress: Progress | None = None,
     workers: int | None = None,
+    packs: str | Collection[str] = "auto",
 ) -> Analysis:
     """Clean, segment and analyse every document, then merge corpus-level tables.
 
     Args:
         corpus: The documents (see :func:`analysis.load_corpus`).
-        actors: Actor dictionary; default: data/actors.toml.
+        actors: Actor lexicon; default: the world lexicon with the packs in data/packs/.
         ngram: Longest keyword phrase in words (1-3).
         progress: Called as progress(done, total) as work finishes (steps, not documents).
         workers: Processes for the per-document work; 1 = this process; default: chosen
             from the corpus size and the machine's cores. The result is the same either way.
+        packs: Which lexicon packs apply: "auto" (those whose anchor actors the corpus names
+            enough), "all", "none", or pack names.
     """
     if not 1 <= ngram <= 3:
         raise ValueError("ngram must be 1, 2 or 3")
     if workers is not None and workers < 1:
         raise ValueError("workers must be at least 1")
-    lexicon = actors or load_actor_lexicon()
+    lexicon = corpus_lexicon(actors or load_actor_lexicon(), corpus, packs)
     sizes = [len(doc.text) for doc in corpus.documents]
     with LocalEngine(workers or default_workers(len(sizes), sum(sizes))) as engine:
         engine.share(lexicon=lexicon, names=bare_names(lexicon), ngram=ngram)
-        return analyze_with(engine, corpus, lexicon=lexicon, ngram=ngram, progress=progress)
+        analysis = analyze_with(engine, corpus, lexicon=lexicon, ngram=ngram, progress=progress)
+    analysis.packs = list(lexicon.applied)
+    return analysis
+
+
+# Whether a pack applies is decided on the start of each document: enough to see what it is about.
+PACK_SAMPLE_CHARS = 20_000
+
+
+def corpus_lexicon(lexicon: ActorLexicon, corpus: Corpus, packs: str | Collection[str] = "auto") -> ActorLexicon:
+    """The lexicon with the packs that apply to ``corpus`` laid over it (see :meth:`ActorLexicon.for_texts`)."""
+    return lexicon.for_texts([doc.text[:PACK_SAMPLE_CHARS] for doc in corpus.documents], packs)
 
 
 def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, ngram: int, progress: Progress | None = None) -> Analysis:
@@ -137,6 +162,11 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     del parts
     cleaned, report = remove_repeated_passages(cleaned, report)
     results = engine.map(extract_batch, cleaned, sizes=sizes, done=step.on(EXTRACT_STEPS))
+    resolved = resolve(lexicon, (c for r in results for c in r.candidates))
+    jobs = [(item, r.sentences, r.candidates, r.places) for item, r in zip(cleaned, results)]
+    for result, (mentions, places) in zip(results, engine.map(partial(mention_batch, resolved), jobs, sizes=sizes, done=step.on(MENTION_STEPS))):
+        result.mentions, result.places, result.candidates = mentions, places, []
+    del jobs
     boilerplate = boilerplate_from_keys([r.line_keys for r in results])
     report_dict = finished_report(report, boilerplate)
     jobs = [([s.text for s in r.sentences], frozenset(r.line_keys & boilerplate)) for r in results]
@@ -153,13 +183,13 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
         groups,
         lambda keys: engine.map(partial(count_keys_by_document, keys), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS)),
     )
-    analysis = _assemble(tables, report_dict, lexicon, keywords)
+    analysis = _assemble(tables, report_dict, resolved.lexicon, keywords)
     analysis.ngram = ngram
     return analysis
 
 
-# Progress steps per document in each stage, roughly in proportion to their cost (YAKE dominates).
-CLEAN_STEPS, EXTRACT_STEPS, KEYWORD_STEPS, COUNT_STEPS = 1, 2, 6, 1
+# Progress steps per document in each stage, roughly in proportion to their cost (YAKE and NER dominate).
+CLEAN_STEPS, EXTRACT_STEPS, MENTION_STEPS, KEYWORD_STEPS, COUNT_STEPS = 1, 6, 1, 6, 1
 
 
 class _Steps:
@@ -167,7 +197,7 @@ class _Steps:
 
     def __init__(self, progress: Progress | None, n_documents: int) -> None:
         self.progress = progress
-        self.total = n_documents * (CLEAN_STEPS + EXTRACT_STEPS + KEYWORD_STEPS + COUNT_STEPS)
+        self.total = n_documents * (CLEAN_STEPS + EXTRACT_STEPS + MENTION_STEPS + KEYWORD_STEPS + COUNT_STEPS)
         self.done = 0
 
     def on(self, weight: int) -> Callable[[int], None] | None:
@@ -194,7 +224,7 @@ def clean_batch(documents: list[Document]) -> list[tuple[str | None, list[Span],
 
 
 def extract_batch(items: list[CleanDocument]) -> list[DocumentResult]:
-    """Worker: sentences, mentions, events and places of each cleaned document."""
+    """Worker: sentences, entity candidates, events and places of each cleaned document."""
     lexicon, names = shared("lexicon"), shared("names")
     return [analyse_document(item, lexicon, names, line_keys=shared("line_keys")) for item in items]
 
@@ -309,24 +339,143 @@ def boilerplate_from_counts(documents_with_line: Counter, n_documents: int) -> s
 
 
 def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozenset[str], *, line_keys: bool = True) -> DocumentResult:
-    """Per-document work: sentences, mentions, events and places (keywords come after boilerplate is known).
+    """Per-document work: sentences, entity candidates, events and places.
 
-    ``line_keys=False`` leaves out the sentences' boilerplate keys, for a corpus too small to have boilerplate.
+    Actor mentions come once the corpus's candidates are resolved (:func:`mention_rows`), keywords
+    once boilerplate is known. ``line_keys=False`` leaves out the sentences' boilerplate keys,
+    for a corpus too small to have boilerplate.
     """
     doc = item.document
+    text = item.analysis_text
     sentences = document_sentences(item, names)
-    mentions, events, places = [], [], []
-    for sentence_id, sentence in enumerate(sentences):
-        found = find_mentions(item.analysis_text, sentence.start, sentence.end, lexicon)
-        mentions += [(doc.doc_id, sentence_id, actor, doc.text[s:e], s, e) for actor, s, e in found]
-        actors_here = ";".join(dict.fromkeys(actor for actor, _, _ in found))
-        events += [_event_row(doc.doc_id, doc.date, sentence_id, sentence, ref, actors_here) for ref in find_events(sentence.text)]
+    candidates, events, places = [], [], []
+    spans = find_entities([text[s.start : s.end] for s in sentences]) if sentences else []
+    lower_words: Counter | None = None
+    for sentence_id, (sentence, entities) in enumerate(zip(sentences, spans)):
+        lead = len(sentence.text) - len(sentence.text.lstrip())
+        for e in entities:
+            start, end = sentence.start + e.start, sentence.start + e.end
+            surface = text[start:end]
+            lowered = 0
+            if " " not in surface.strip():
+                lower_words = lowercase_words(text) if lower_words is None else lower_words
+                lowered = lower_words.get(normalise_name(surface, e.label).lower(), 0)
+            candidates.append(Candidate(doc.doc_id, sentence_id, e.label, surface, start, end, candidate_after(text, end), e.start == lead, lowered))
+        events += [_event_row(doc.doc_id, doc.date, sentence_id, sentence, ref, "") for ref in find_events(sentence.text)]
         places += [
             (doc.doc_id, sentence_id, p.name, doc.text[s:e], p.lat, p.lon, s, e)
-            for p, s, e in find_places(item.analysis_text, sentence.start, sentence.end)
+            for p, s, e in find_places(text, sentence.start, sentence.end)
         ]
     keys = {boilerplate_key(s.text) for s in sentences} if line_keys else set()
-    return DocumentResult(doc.doc_id, sentences, mentions, events, places, keys)
+    return DocumentResult(doc.doc_id, sentences, [], events, places, keys, candidates)
+
+
+@dataclass
+class Resolution:
+    """What finding mentions needs once the corpus's candidates are resolved: the lexicon with the
+    model-found actors laid over it, and each model-found form's actor."""
+
+    lexicon: ActorLexicon
+    forms: dict[str, str]
+    places: tuple[str, ...] = ()  # place names the model found somewhere in the corpus, to find everywhere
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)  # tells one analysis's resolution from another's
+
+    @cached_property
+    def place_matcher(self) -> AliasMatcher:
+        """A matcher of :attr:`places`, as written."""
+        return AliasMatcher([(name, name) for name in self.places], case_sensitive=self.places, bare_possessive=True)
+
+
+def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate]) -> Resolution:
+    """The corpus's candidates resolved (:func:`analysis.discovery.discover`) and laid over the lexicon."""
+    found = discover(candidates, lexicon)
+    return Resolution(merge_actor_lexicons(lexicon, found.lexicon()), found.forms, found.places)
+
+
+def mention_batch(
+    resolved: Resolution, jobs: list[tuple[CleanDocument, list[Sentence], list[Candidate], list[tuple]]]
+) -> list[tuple[list[tuple], list[tuple]]]:
+    """Worker: each document's mention rows and its place rows with the places only the model found."""
+    resolved = _worker_copy(resolved)
+    found = []
+    for item, sentences, candidates, places in jobs:
+        mentions = mention_rows(item, sentences, candidates, resolved)
+        found.append((mentions, sorted(places + model_place_rows(item, sentences, candidates, resolved, mentions, places), key=lambda row: (row[1], row[6]))))
+    return found
+
+
+# The resolution travels with every batch; a worker keeps the first copy of each, whose matchers it compiled.
+_RESOLVED: dict[str, Resolution] = {}
+
+
+def _worker_copy(resolved: Resolution) -> Resolution:
+    """This worker's copy of ``resolved`` (the same token), kept so its matchers compile once."""
+    if resolved.token not in _RESOLVED:
+        _RESOLVED.clear()
+        _RESOLVED[resolved.token] = resolved
+    return _RESOLVED[resolved.token]
+
+
+def model_place_rows(
+    item: CleanDocument, sentences: list[Sentence], candidates: list[Candidate], resolved: Resolution, mentions: list[tuple], places: list[tuple]
+) -> list[tuple]:
+    """Place rows, without coordinates, for what the model took for places: its own place spans here, and the
+    place names it found elsewhere in the corpus wherever they are written; not where a gazetteer place or an
+    actor mention already is."""
+    taken = [(row[6], row[7]) for row in places] + [(row[4], row[5]) for row in mentions]
+    doc, text, rows = item.document, item.analysis_text, []
+
+    def add(sentence_id: int, name: str, start: int, end: int) -> None:
+        if not any(s < end and start < e for s, e in taken):
+            rows.append((doc.doc_id, sentence_id, name, doc.text[start:end], None, None, start, end))
+            taken.append((start, end))
+
+    for c in candidates:
+        name = normalise_name(c.surface, c.label) if c.label in PLACE_LABELS else ""
+        if name[:1].isupper() and name in c.surface:
+            start = c.start + c.surface.index(name)
+            add(c.sentence_id, name, start, start + len(name))
+    for sentence_id, sentence in enumerate(sentences if resolved.places else ()):
+        for match in resolved.place_matcher.find(text[sentence.start : sentence.end]):
+            add(sentence_id, match.key, sentence.start + match.start, sentence.start + match.end)
+    return rows
+
+
+def mention_rows(item: CleanDocument, sentences: list[Sentence], candidates: list[Candidate], resolved: Resolution) -> list[tuple]:
+    """Every actor mention of one document as a ``mentions`` row, with the rule that found it.
+
+    A model-found name counts as ``model`` where the model tagged that very span and as
+    ``propagated`` elsewhere. A lexicon alias the model tagged as a person it resolved
+    (a player who shares a country's name) counts for that person.
+    """
+    doc, text = item.document, item.analysis_text
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault(c.sentence_id, []).append(c)
+    lexicon, forms = resolved.lexicon, resolved.forms
+    origins = lexicon.origins
+    rows = []
+    for sentence_id, sentence in enumerate(sentences):
+        here = by_sentence.get(sentence_id, ())
+        for actor, start, end, rule in find_ruled_mentions(text, sentence.start, sentence.end, lexicon):
+            # the model's span may hold more than the name ("the Northern Relief Forces", "Mr Firefly's")
+            candidate = next((c for c in here if c.start <= start and end <= c.end), None)
+            if origins.get(actor) == "model":
+                rule = rule if rule != "model" else "model" if candidate else "propagated"
+            elif candidate is not None and candidate.label == "PERSON" and (candidate.start, candidate.end) == (start, end):
+                person = forms.get(normalise_name(candidate.surface, "PERSON"))
+                if person is not None and origins.get(person) == "model":
+                    actor, rule = person, "model"
+            rows.append((doc.doc_id, sentence_id, actor, doc.text[start:end], start, end, rule))
+    return rows
+
+
+def lowercase_words(text: str) -> Counter:
+    """How often a text writes each word in lower case: a one-word "name" written so more often is a common word."""
+    return Counter(_LOWER_WORD.findall(text))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w-])")
 
 
 def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence, ref, actors: str) -> tuple:
@@ -343,16 +492,58 @@ def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence,
 def _assemble(
     tables: dict[str, pd.DataFrame], report: dict[str, Any], lexicon: ActorLexicon, keywords: tuple[pd.DataFrame, pd.DataFrame]
 ) -> Analysis:
-    mentions = tables["mentions"]
+    mentions = without_weak_propagation(tables.pop("mentions"))
+    tables["events"] = with_event_actors(tables["events"], mentions)
+    counts = actor_counts(mentions, lexicon)
     return Analysis(
         **tables,
-        actor_counts=actor_counts(mentions, lexicon),
+        mentions=mentions,
+        actor_counts=counts,
         cooccurrence=cooccurrence(mentions) if not mentions.empty else pd.DataFrame(columns=COOCCURRENCE_COLUMNS),
         keywords=keywords[0],
         doc_keywords=keywords[1],
         cleaning=report,
-        actor_colors=lexicon.colors,
+        actor_colors={name: colour for name, colour in lexicon.colors.items() if name in set(counts["actor"])},
     )
+
+
+def propagation_tally(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Per one-word model-found (actor, surface): how often the model tagged it (``hits``) out of its mentions (``total``)."""
+    single = ~mentions["surface"].str.contains(" ", regex=False) & mentions["rule"].isin(["model", "propagated"])
+    found = mentions[single]
+    return found.assign(hits=found["rule"].eq("model").astype(int), total=1).groupby(["actor", "surface"])[["hits", "total"]].sum()
+
+
+def weak_forms(tallies: Sequence[pd.DataFrame]) -> pd.Index:
+    """The (actor, surface) pairs the model tagged too rarely to count where it did not tag them ("May" the month)."""
+    tallies = [t for t in tallies if not t.empty]
+    if not tallies:
+        return pd.MultiIndex.from_tuples([], names=["actor", "surface"])
+    summed = pd.concat(tallies).groupby(level=["actor", "surface"]).sum()
+    return summed.index[summed["hits"] / summed["total"] < load_rules().min_model_share_single_word]
+
+
+def without_weak_propagation(mentions: pd.DataFrame, weak: pd.Index | None = None) -> pd.DataFrame:
+    """The mentions less the propagated ones of :func:`weak_forms` (of these mentions unless given)."""
+    if mentions.empty:
+        return mentions
+    weak = weak_forms([propagation_tally(mentions)]) if weak is None else weak
+    if weak.empty:
+        return mentions
+    drop = mentions["rule"].eq("propagated") & pd.MultiIndex.from_frame(mentions[["actor", "surface"]]).isin(weak)
+    return mentions[~drop].reset_index(drop=True)
+
+
+def with_event_actors(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The events table with each row's ``actors``: the actors its sentence names, in order, ``;``-separated."""
+    if events.empty:
+        return events
+    named = mentions.sort_values(["doc_id", "sentence_id", "start"], kind="stable").drop_duplicates(["doc_id", "sentence_id", "actor"])
+    joined = named.groupby(["doc_id", "sentence_id"], sort=False)["actor"].agg(";".join)
+    keys = pd.MultiIndex.from_frame(events[["doc_id", "sentence_id"]])
+    events = events.copy()
+    events["actors"] = joined.reindex(keys).fillna("").to_numpy()
+    return events
 
 
 def document_tables(cleaned: list[CleanDocument], results: list[DocumentResult]) -> dict[str, pd.DataFrame]:

@@ -141,7 +141,7 @@ def decode(data: bytes, label: str, log: ReadLog) -> str:
         raise CorpusError(f"{label}: not readable as text in any known encoding; save it as UTF-8")
     best = matches[0]
     # Short texts often fit several code pages equally well; then Windows-1252, the commonest legacy
-    # encoding of English and Western European text, is the likeliest (charset-normalizer's tie order is not).
+    # encoding of English and other Western-language text, is the likeliest (charset-normalizer's tie order is not).
     close = [m.encoding for m in matches if m.chaos <= best.chaos + CLOSE_CHAOS]
     encoding = PREFERRED_ENCODING if PREFERRED_ENCODING in close and _decodes(data, PREFERRED_ENCODING) else best.encoding
     log.notes.append(f"{label}: not UTF-8; read as {encoding} (detected)")

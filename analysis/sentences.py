@@ -5,8 +5,8 @@ it returns exact character offsets, and unlike pySBD it cannot fuse kilobytes of
 snippets into one "sentence" when a quote never closes. Besides the usual rules
 (abbreviations, initials, numbers, quotes, ellipses, lists), it splits where web snippets
 were glued together: a capitalised function word after a lower-case word ("...major players
-stand Syria is" aside, "...controlled at The urgency..."), a wire dateline ("WASHINGTON (AP) —"),
-a cut abbreviation ("the U. Five years"), "the Iran has", "will Russia carried".
+stand Sylvania is" aside, "...controlled at The urgency..."), a wire dateline ("ZENDA (AP) —"),
+a cut abbreviation ("the U. Five years"), "the Fenwick has", "will Freedonia carried".
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ _DATELINE = re.compile(
     r"|[A-Z]{3,}(?: [A-Z]{3,})*: [A-Z])"
 )
 _ADVERB_OPENER = re.compile(r"(?<! ) ++(?P<word>[A-Z][a-z]{4,}ly),")
-# "...collapse of Assad Incentivizing Russia in Syria": a long capitalised gerund before a name opens a headline.
+# "...collapse of Trentino Incentivizing Freedonia in Sylvania": a long capitalised gerund before a name opens a headline.
 # Not inside a title-case name: "the Unified Modelling Language (UML)" stays whole.
 _GERUND_OPENER = re.compile(r"(?<! ) ++(?=[A-Z][a-z]{5,}ing [A-Z][a-z]+ [a-z])")
 _ARTICLE_AND_CAPITAL = re.compile(r"\b(?:the|a|an|The|A|An) [A-Z][\w-]*$")
@@ -101,8 +101,8 @@ def split_sentences(
     Args:
         text: The text; blanked noise (spaces) is fine and keeps offsets.
         hard_breaks: Offsets where a sentence must end (title ends, removed passages).
-        bare_names: Proper names that never take "the" (countries, cities): "the Iran has"
-            is then read as a snippet join before "Iran".
+        bare_names: Proper names that never take "the" (countries, cities): "the Fenwick has"
+            is then read as a snippet join before "Fenwick".
         max_chars: Longer sentences are cut into pieces of at most this length, at the
             last clause break (";", ":", a dash, a comma) or space before the limit.
     """
@@ -156,7 +156,7 @@ def _ends_sentence(text: str, match: re.Match[str], bare_names: Collection[str])
     token = before.group(1) if before else ""
     bare = token.strip("([\"'“‘").lower()
     if bare in PREPOSITIVE and next_word.rstrip("'’s") in bare_names:
-        return True  # "Mr. Syria's location": a title never precedes a country
+        return True  # "Mr. Sylvania's location": a title never precedes a country
     if bare in PREPOSITIVE:
         return next_word in SENTENCE_STARTERS and next_word not in {"The", "A", "An"}
     if bare in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
@@ -194,7 +194,7 @@ def _join_breaks(text: str, bare_names: Collection[str]) -> Iterable[int]:
         if word not in SENTENCE_STARTERS or not _after_word(text, match.start(), acronyms=True):
             continue
         if word in {"The", "A", "An"} and after[:1].isupper() and _word_before(text, match.start()) in NAME_INTRODUCERS:
-            continue  # "at The Washington Institute": a name, not a join
+            continue  # "at The Brookings Institution": a name, not a join
         yield match.start("word")
     for pattern, lower_only in ((_ADVERB_OPENER, True), (_GERUND_OPENER, False), (_DATELINE, True)):
         for match in pattern.finditer(text):
@@ -225,14 +225,14 @@ def _after_word(text: str, space: int, *, lower_only: bool = True, acronyms: boo
 def _article_name_breaks(text: str, bare_names: Collection[str]) -> Iterable[int]:
     for match in _ARTICLE_NAME.finditer(text):
         if match.group("first") in bare_names and (match.group("second") or match.group("first")) in bare_names:
-            yield match.end()  # "for the Russia and China have vetoed": a country never takes "the"
+            yield match.end()  # "for the Freedonia and Elbonia have vetoed": a country never takes "the"
     for match in _CAPS_DATELINE.finditer(text):
         if match.group("city").title() in bare_names:
-            yield match.start("city")  # "...said. BEIRUT Syrian forces": a wire dateline without punctuation
+            yield match.start("city")  # "...said. ZENDA Sylvanian forces": a wire dateline without punctuation
             yield match.end()
     for match in _NAME_PAIR.finditer(text):
         if match.group("first") in bare_names and match.group("second") in bare_names:
-            yield match.end()  # "in Syria Russia, which supports": two names never stand side by side
+            yield match.end()  # "in Sylvania Freedonia, which supports": two names never stand side by side
 
 
 def _line_breaks(text: str) -> Iterable[int]:

@@ -28,7 +28,7 @@ from analysis.corpus import Corpus, Document
 from analysis.pipeline import DOCUMENT_COLUMNS, Analysis, sentences_by_document
 
 MANIFEST = "analysis.json"
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 
 
 class StoreError(ValueError):
@@ -58,7 +58,7 @@ def write_store(analysis: Analysis, folder: Path | str, *, extra: dict[str, Any]
     """Write every table as one Parquet part plus the manifest; return the folder."""
     folder = Path(folder)
     parts = {name: [write_table_part(getattr(analysis, name), folder, name, 0)] for name in TABLE_NAMES}
-    write_manifest(folder, parts, analysis.cleaning, analysis.actor_colors, analysis.ngram, extra=extra)
+    write_manifest(folder, parts, analysis.cleaning, analysis.actor_colors, analysis.ngram, extra={"packs": analysis.packs, **(extra or {})})
     return folder
 
 
@@ -103,7 +103,11 @@ def read_store(folder: Path | str, *, verify: bool = True) -> Analysis:
     try:
         tables = {name: _read_table(folder, name, manifest["tables"][name], verify) for name in TABLE_NAMES}
         return Analysis(
-            **tables, cleaning=manifest["cleaning"], actor_colors=manifest["actor_colors"], ngram=int(manifest["ngram"])
+            **tables,
+            cleaning=manifest["cleaning"],
+            actor_colors=manifest["actor_colors"],
+            ngram=int(manifest["ngram"]),
+            packs=list(manifest.get("packs", [])),
         )
     except StoreError:
         raise

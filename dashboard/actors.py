@@ -10,7 +10,7 @@ from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import clickable_chart
 from dashboard.loader import current_analysis, current_explorer_table
-from dashboard.summary import actor_mentions_by, alias_breakdown, counted, has_groups, top_pairs
+from dashboard.summary import ORIGIN_LABELS, actor_mentions_by, alias_breakdown, counted, has_groups, top_pairs
 
 SHOWN_SENTENCES = 30
 BROKEN_DOWN = 8
@@ -20,7 +20,7 @@ counts = analysis.actor_counts
 
 st.title("Actors")
 if counts.empty:
-    st.info("No actor from the dictionary is mentioned in this corpus.")
+    st.info("No actor is mentioned in this corpus: no lexicon name, and nothing the NER model took for a person, organisation or group.")
     st.stop()
 
 # Containers in reading order; filled below in the order Streamlit needs: every chart whose
@@ -48,8 +48,8 @@ with detail:
     actor = st.selectbox("Actor", list(counts["actor"]), key="name", bind="query-params")
     row = counts.set_index("actor").loc[actor]
     st.markdown(
-        f"**{escape_markdown(actor)}** ({escape_markdown(row['type'])}): {counted(row['mentions'], 'mention')} in "
-        f"{counted(row['sentences'], 'sentence')}, {counted(row['documents'], 'document')}."
+        f"**{escape_markdown(actor)}** ({escape_markdown(row['type'])}; {ORIGIN_LABELS.get(row.get('origin', ''), 'dictionary')}): "
+        f"{counted(row['mentions'], 'mention')} in {counted(row['sentences'], 'sentence')}, {counted(row['documents'], 'document')}."
     )
     st.dataframe(alias_breakdown(analysis.mentions, actor), hide_index=True)
     st.page_link("dashboard/explorer.py", label=f"Open the {counted(row['sentences'], 'sentence')} in the explorer", icon=":material/manage_search:", query_params={"actor": actor})

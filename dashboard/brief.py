@@ -42,7 +42,9 @@ def compose_brief(analysis: Analysis, *, title: str, wanter: str, themes: list[M
     removed = "; ".join(f"{counted(n, KIND_LABELS.get(kind, kind).split(' (')[0])}" for kind, n in counts.items()) or "nothing"
     method = [
         f"{counted(figures['documents'], 'document')}, {counted(figures['sentences'], 'sentence')} and {figures['words']:,} words analysed.",
-        "Actors are counted from the actor dictionary (names, aliases, demonyms, metonyms such as Moscow/Kremlin for Russia); "
+        "Actors are the names the lexicons list (states, international organisations, any curated pack or dictionary; "
+        "with aliases, demonyms and capitals standing for governments) plus the people, organisations and groups the NER model "
+        "finds, merged within the corpus (titles dropped, a surname joined to its full name, acronyms to their names); "
         "keywords are YAKE keyphrases of the analysed sentences (lower score = more relevant).",
         "Event references are sentences with an event trigger word; the timeline places them by a written year, a named event or the document date.",
         f"“What {wanter} wants”: {counted(motive_count, 'sentence')} where {wanter} is the one wanting (wants, seeks, its goals, interests or strategy, "

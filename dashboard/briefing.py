@@ -18,7 +18,7 @@ presenting = bool(st.session_state.get("present"))
 controls = st.container()
 with controls:
     title = st.text_input("Title of the brief", placeholder=corpus_figures(analysis)["title"], key="brief_title", bind="query-params")
-    wanter = st.selectbox("Whose goals", actors, index=actors.index("Russia") if "Russia" in actors else 0, key="brief_actor", bind="query-params") if actors else ""
+    wanter = st.selectbox("Whose goals", actors, index=0, key="brief_actor", bind="query-params") if actors else ""
 motives, themes = current_motives(wanter) if wanter else (None, [])
 brief = compose_brief(analysis, title=title or "", wanter=wanter or "—", themes=themes, motive_count=0 if motives is None else len(motives))
 

@@ -80,8 +80,14 @@ with paste:
 
 with actors:
     st.markdown(
-        "An actor dictionary in the format of `data/actors.toml`: one `[[actor]]` entry per actor with `name`, "
-        "`aliases`, and (required when replacing) `type` and `color`. Merging adds new actors and aliases to the default."
+        "An actor dictionary in the format of `data/packs/syria.toml`: one `[[actor]]` entry per actor with `name`, "
+        "`aliases`, and (required when replacing) `type` and `color`. Merging lays it over the built-in lexicons: an actor of the "
+        "same name gets its aliases, type and colour; an alias it lists counts for its actor only."
+    )
+    st.caption(
+        "Lexicon packs applied to this corpus (each applies where enough documents write its anchor names): "
+        + (escape_markdown(", ".join(analysis.packs)) if analysis.packs else "none")
+        + ". People, organisations and groups no lexicon lists are found by the NER model in any case."
     )
     lexicon_file = st.file_uploader("Dictionary (.toml)", type=["toml"], key="dictionary_file")
     mode = st.radio("Use it", DICTIONARY_MODES, format_func={"merge": "merged with the default", "replace": "instead of the default"}.get, horizontal=True, key="dictionary_mode")

@@ -9,7 +9,7 @@ from dashboard.event_charts import event_months, event_timeline, event_type_bar,
 from dashboard.evidence import show_sentences
 from dashboard.interaction import clickable_chart
 from dashboard.loader import current_analysis, current_explorer_table
-from dashboard.place_map import place_counts, places_map
+from dashboard.place_map import place_counts, places_map, unplaced_counts
 from dashboard.summary import counted, event_choices, event_query, event_type_labels, events_by_document, events_by_source, explorer_link_for_events
 
 SHOWN_SENTENCES = 40
@@ -74,6 +74,11 @@ if len(places):
     with st.expander(f"Places table ({len(places)})"):
         st.dataframe(places, hide_index=True)
         st.download_button("Download the places (CSV)", places.to_csv(index=False), file_name="places.csv", mime="text/csv")
+unplaced = unplaced_counts(analysis.places)
+if len(unplaced):
+    with st.expander(f"Places without coordinates ({len(unplaced)})"):
+        st.caption("Names the NER model took for places that the gazetteer (data/places.toml) does not hold: not on the map, listed here.")
+        st.dataframe(unplaced, hide_index=True)
 
 if len(analysis.documents) > 1:
     with st.expander("Event references by source and by document"):

@@ -24,10 +24,10 @@ st.caption(
     "each is labelled by the words that set its sentences apart."
 )
 if not actors:
-    st.info("No actor from the dictionary is mentioned in this corpus.")
+    st.info("No actor is mentioned in this corpus.")
 else:
-    default = actors.index("Russia") if "Russia" in actors else 0
-    actor = st.selectbox("Actor", actors, index=default, key="wanter", bind="query-params")
+    # The most mentioned actor first (actor_counts is ordered by mentions).
+    actor = st.selectbox("Actor", actors, index=0, key="wanter", bind="query-params")
     motives, themes = current_motives(actor)
     naming = int(analysis.actor_counts.set_index("actor").loc[actor, "sentences"])
     st.markdown(f"**{counted(len(motives), 'sentence')}** of the {counted(naming, 'sentence')} naming {escape_markdown(actor)} say what it wants.")

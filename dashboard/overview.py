@@ -9,7 +9,9 @@ from dashboard.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import opening_chart
 from dashboard.loader import current_analysis
-from dashboard.summary import cleaning_tables, corpus_figures, year_range
+from dashboard.summary import actor_coverage, cleaning_tables, corpus_figures, year_range
+
+CHARTED_ACTORS = 12
 
 analysis = current_analysis()
 figures = corpus_figures(analysis)
@@ -25,7 +27,12 @@ columns[3].metric("Dates", figures["date_span"], help=figures["date_help"])
 
 left, right = st.columns(2)
 with left:
-    opening_chart(actor_bar(analysis.actor_counts, top=12), key="overview_actors", parameter="actor")
+    opening_chart(actor_bar(analysis.actor_counts, top=CHARTED_ACTORS), key="overview_actors", parameter="actor")
+    coverage = actor_coverage(analysis.actor_counts, CHARTED_ACTORS)
+    st.caption(
+        f"These {min(CHARTED_ACTORS, coverage['actors'])} actors hold {coverage['share']:.0%} of the {coverage['mentions']:,} actor mentions "
+        f"found ({coverage['actors']:,} actors in all, {coverage['model_actors']:,} of them found by the NER model and in no lexicon)."
+    )
 with right:
     opening_chart(keyword_bar(analysis.keywords, top=12), key="overview_keywords", parameter="kw")
 

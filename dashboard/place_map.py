@@ -24,12 +24,20 @@ def world_outline() -> dict[str, list]:
 
 
 def place_counts(places: pd.DataFrame) -> pd.DataFrame:
-    """One row per place: place, lat, lon, mentions, sentences, most mentioned first."""
+    """One row per place with coordinates: place, lat, lon, mentions, sentences, most mentioned first."""
+    places = places.dropna(subset=["lat", "lon"])
     if places.empty:
         return pd.DataFrame(columns=["place", "lat", "lon", "mentions", "sentences"])
     grouped = places.assign(sentence=places["doc_id"].astype(str) + "#" + places["sentence_id"].astype(str))
     counts = grouped.groupby(["place", "lat", "lon"]).agg(mentions=("surface", "size"), sentences=("sentence", "nunique"))
     return counts.reset_index().sort_values(["mentions", "place"], ascending=[False, True], ignore_index=True)
+
+
+def unplaced_counts(places: pd.DataFrame) -> pd.DataFrame:
+    """Place names the NER model found that have no coordinates yet: place, mentions, most mentioned first."""
+    unplaced = places[places["lat"].isna() | places["lon"].isna()]
+    counts = unplaced.groupby("place").size().rename("mentions").reset_index()
+    return counts.sort_values(["mentions", "place"], ascending=[False, True], ignore_index=True)
 
 
 def places_map(counts: pd.DataFrame, *, labelled: int = 10) -> go.Figure:

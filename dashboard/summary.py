@@ -143,13 +143,29 @@ def keyword_in_context(
 
 
 def alias_breakdown(mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
-    """How often each surface form was counted for an actor, commonest first."""
-    forms = mentions.loc[mentions["actor"] == actor, "surface"]
-    # Case variants ("Russian military", "Russian Military") are one form, shown as most often written.
+    """How often each surface form was counted for an actor, and by which rule (see ``mentions.rule``), commonest first."""
+    own = mentions.loc[mentions["actor"] == actor]
+    forms = own["surface"]
+    # Case variants ("Army chief", "army chief") are one form, shown as most often written.
     folded = forms.str.casefold()
     shown = forms.groupby(folded).agg(lambda f: f.value_counts().index[0])
     counts = folded.value_counts()
-    return pd.DataFrame({"written as": shown.reindex(counts.index).to_numpy(), "mentions": counts.to_numpy()})
+    table = pd.DataFrame({"written as": shown.reindex(counts.index).to_numpy(), "mentions": counts.to_numpy()})
+    if "rule" in own:
+        rules = own.groupby(folded)["rule"].agg(lambda r: ", ".join(f"{rule} {n}" for rule, n in r.value_counts().items()))
+        table["found by"] = rules.reindex(counts.index).to_numpy()
+    return table
+
+
+ORIGIN_LABELS = {"world": "built-in world lexicon", "dictionary": "curated dictionary", "model": "found by the NER model"}
+
+
+def actor_coverage(counts: pd.DataFrame, top: int) -> dict[str, int | float]:
+    """How much of all actor mentions the ``top`` charted actors hold, and how many actors only the model found."""
+    total = int(counts["mentions"].sum()) if len(counts) else 0
+    shown = int(counts["mentions"].head(top).sum()) if len(counts) else 0
+    model = int((counts["origin"] == "model").sum()) if "origin" in counts else 0
+    return {"actors": len(counts), "mentions": total, "share": shown / total if total else 0.0, "model_actors": model}
 
 
 # Keywords that name no actor are drawn in greys, darkest for the most relevant.

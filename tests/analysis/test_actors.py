@@ -1,7 +1,8 @@
+import re
 import pytest
 
 from analysis.actors import actor_counts, cooccurrence, find_mentions
-from analysis.lexicons import LexiconError, load_actor_lexicon
+from analysis.lexicons import ACTOR_TYPES, LexiconError, load_actor_lexicon
 
 REQUIRED = [
     "Russia", "Syria", "Bashar al-Assad", "Vladimir Putin", "Iran", "Turkey", "Recep Tayyip Erdogan", "Israel",
@@ -12,7 +13,7 @@ REQUIRED = [
 
 @pytest.fixture(scope="module")
 def lexicon():
-    return load_actor_lexicon()
+    return load_actor_lexicon(packs=["syria"])
 
 
 def mentions(text, lexicon):
@@ -22,9 +23,10 @@ def mentions(text, lexicon):
 def test_lexicon_covers_required_actors_with_types_and_colours(lexicon):
     by_name = {a.name: a for a in lexicon.actors}
     assert set(REQUIRED) <= set(by_name)
-    colours = [a.color for a in lexicon.actors]
-    assert len(set(colours)) == len(colours)
-    assert all(a.type in {"state", "leader", "armed group", "organisation"} for a in lexicon.actors)
+    curated = [a.color for a in lexicon.actors if a.origin == "dictionary"]
+    assert len(set(curated)) == len(curated)  # the pack's own colours are distinct
+    assert all(re.fullmatch(r"#[0-9a-fA-F]{6}", a.color) for a in lexicon.actors)  # every world actor has one too
+    assert all(a.type in ACTOR_TYPES for a in lexicon.actors)
 
 
 @pytest.mark.parametrize(

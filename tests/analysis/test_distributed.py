@@ -38,7 +38,7 @@ def partitioned(tmp_path_factory, default_corpus):
 def test_dask_engine_equals_local_engine(partitioned, tmp_path):
     from analysis.distributed import run_dask
 
-    lexicon = load_actor_lexicon()
+    lexicon = load_actor_lexicon(packs=["syria"])
     run = run_dask([partitioned], tmp_path / "out", lexicon=lexicon, n_workers=2)
     local = analyze(load_corpus(partitioned), actors=lexicon, workers=1)
     assert run.partitions == 4 and run.documents == len(local.documents)
@@ -75,6 +75,6 @@ def test_dask_engine_equals_local_engine_on_real_news(tmp_path):
     folder.mkdir()
     for i in range(4):
         frame.iloc[i * 60 : (i + 1) * 60].to_csv(folder / f"part-{i}.csv", index=False)
-    lexicon = load_actor_lexicon()
+    lexicon = load_actor_lexicon(packs=["syria"])
     run_dask([folder], tmp_path / "out", lexicon=lexicon, n_workers=2)
     assert_same_analysis(read_store(tmp_path / "out"), analyze(load_corpus(folder), actors=lexicon))

@@ -63,8 +63,8 @@ def test_a_corpus_too_small_for_boilerplate_skips_line_keys_and_nothing_else(mon
     from analysis.pipeline import analyse_document
 
     item, _ = clean_document(corpus_from_texts(["Short URL: x. Russia and Iran met in Astana in 2017."]).documents[0])
-    with_keys = analyse_document(item, load_actor_lexicon(), frozenset())
-    without = analyse_document(item, load_actor_lexicon(), frozenset(), line_keys=False)
+    with_keys = analyse_document(item, load_actor_lexicon(packs=["syria"]), frozenset())
+    without = analyse_document(item, load_actor_lexicon(packs=["syria"]), frozenset(), line_keys=False)
     assert with_keys.line_keys and not without.line_keys
     same = ("sentences", "mentions", "events", "places")
     assert [getattr(with_keys, f) for f in same] == [getattr(without, f) for f in same]
@@ -123,7 +123,7 @@ def test_actor_named_reads_aliases():
     from analysis.actors import actor_named
     from analysis.lexicons import load_actor_lexicon
 
-    lexicon = load_actor_lexicon()
+    lexicon = load_actor_lexicon(packs=["syria"])
     assert actor_named("Kremlin officials", lexicon) == "Russia"
     assert actor_named("naval base", lexicon) is None
 

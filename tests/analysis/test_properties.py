@@ -11,7 +11,7 @@ from analysis.keywords import keyword_spans
 from analysis.lexicons import load_actor_lexicon
 from analysis.sentences import split_sentences
 
-LEXICON = load_actor_lexicon()
+LEXICON = load_actor_lexicon(packs=["syria"])
 WORDS = st.sampled_from(
     ["Russia", "Russia’s", "Syrias", "US", "us", "U.S.", "Moscow", "the", "regime", "Damascus", "fled", "in", "2015", ".", ",",
      "said", "Assad", "[12]", "[nL8N1RO176]", "ed", "launch", "WASHINGTON", "(AP)", "—", "The", "rebels", "\n", "’", "'s", "é", "ß"]

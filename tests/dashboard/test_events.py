@@ -1,6 +1,6 @@
 from analysis.explore import event_sentences
 from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
-from dashboard.place_map import place_counts, places_map, world_outline
+from dashboard.place_map import place_counts, places_map, unplaced_counts, world_outline
 from dashboard.summary import event_choices, event_query, event_type_labels, explorer_link_for_events
 
 from tests.conftest import FAKES_CSV, open_page, shared_file
@@ -79,7 +79,10 @@ def test_charts_carry_what_a_click_needs(default_analysis):
 
 def test_map_frames_the_places_and_works_offline(default_analysis):
     counts = place_counts(default_analysis.places)
-    assert counts["mentions"].sum() == len(default_analysis.places)
+    placed = default_analysis.places["lat"].notna()
+    assert counts["mentions"].sum() == placed.sum()  # every place with coordinates is on the map
+    unplaced = unplaced_counts(default_analysis.places)
+    assert unplaced["mentions"].sum() == (~placed).sum() and not set(unplaced["place"]) & set(counts["place"])
     figure = places_map(counts)
     land, borders, bubbles = figure.data
     assert land.fill == "toself" and len(world_outline()["borders"]) > 100

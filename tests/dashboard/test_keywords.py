@@ -51,7 +51,7 @@ def test_word_cloud_is_deterministic_and_coloured_by_actor(default_analysis):
     from analysis.lexicons import load_actor_lexicon
 
     top = default_analysis.keywords.head(20)
-    lexicon = load_actor_lexicon()
+    lexicon = load_actor_lexicon(packs=["syria"])
     colours = keyword_colours(top, lexicon)
     assert colours["Russia"] == lexicon.colors["Russia"]
     weights = dict(zip(top["keyword"], top["count"]))
