@@ -55,7 +55,7 @@ def cache_key(corpus: Corpus, lexicon: ActorLexicon, *, ngram: int, packs: str |
     """The digest naming a corpus's analysis with this dictionary and settings."""
     digest = hashlib.sha256()
     settings = f"ngram={ngram} packs={packs if isinstance(packs, str) else sorted(packs)} model={model_name()}"
-    dictionary = repr((lexicon.actors, lexicon.ignore, lexicon.guards, lexicon.packs, lexicon.applied))
+    dictionary = repr((lexicon.actors, lexicon.ignore, lexicon.guards, lexicon.packs, lexicon.applied, lexicon.hidden))
     for part in (__version__, _code_and_data_digest(), dictionary, settings, corpus_fingerprint(corpus)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
     return digest.hexdigest()[:32]

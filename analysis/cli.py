@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", type=Path, help="files (.txt .md .csv .tsv .jsonl .json .html .pdf .docx) or folders; default: the bundled corpus")
     parser.add_argument("--out", type=Path, default=Path("out"), help="folder for the output files (default: out)")
     parser.add_argument("--text-column", help="column/key holding the text in tables (default: found by name, else the longest cells)")
-    parser.add_argument("--actors", type=Path, help="your actor dictionary (TOML, format of data/packs/syria.toml), merged over the built-in lexicons")
+    parser.add_argument("--actors", type=Path, help="your actor dictionary (TOML, the format of the files in data/packs/), merged over the built-in lexicons")
     parser.add_argument(
         "--packs", default="auto",
         help="lexicon packs of data/packs/ to apply: auto (those whose actors the corpus names enough), all, none, or names, comma-separated",

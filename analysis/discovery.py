@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from analysis.lexicons import Actor, ActorLexicon, load_places, read_toml, stable_colour
 from analysis.paths import DATA_DIR
@@ -27,8 +25,13 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEXICON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.\-]{1,9})\s*\)")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Words a sentence may start with that the model sometimes takes into a name.
+_LEADING_FUNCTION_WORDS = frozenset(
+    "the a an and but or nor so yet for of in on at to from by with across after before during since until "
+    "while when if as this that these those then there here".split()
+)
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "&", "de", "du", "des", "la", "le", "al"})
-# Lower-case words a name may hold: "Katibat al-Fajr", "Ludwig van Beethoven", "Bank of Freedonia".
+# Lower-case words a name may hold: "Katibat al-Zenda", "Rudolf van Ruritania", "Bank of Freedonia".
 _NAME_PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "da", "do", "dos", "la", "le", "al", "el", "bin", "ibn", "van",
                              "von", "der", "den", "y", "e", "di", "del", "della", "on", "in", "at", "&", "upon", "au", "aux"})
 
@@ -43,7 +46,7 @@ class Candidate:
     surface: str
     start: int
     end: int
-    acronym: str = ""  # "RSF" when the span is followed by "(RSF)"
+    acronym: str = ""  # "NRF" when the span is followed by "(NRF)"
     sentence_initial: bool = False
     lower_count: int = 0  # for a one-word name: how often the document writes it in lower case ("Army" / "army")
 
@@ -53,20 +56,22 @@ class DiscoveryRules:
     """The editable rules of ``data/discovery.toml``."""
 
     titles: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    last_word_not_a_name: frozenset[str]
     types: tuple[tuple[str, frozenset[str]], ...]
     state_bodies: frozenset[str]
     min_model_share_single_word: float
     surname_dominance: float = 4.0
 
     @property
-    def single_word_titles(self) -> frozenset[str]:
-        """The one-word titles, lower-cased."""
-        return frozenset(t.lower().rstrip(".") for t in self.titles if " " not in t)
-
-    @property
     def title_pattern(self) -> re.Pattern[str]:
         """Matches the titles at the front of a name."""
         return _title_pattern(self.titles)
+
+    @property
+    def honorific_pattern(self) -> re.Pattern[str]:
+        """Matches the honorifics at the front of a name."""
+        return _title_pattern(self.honorifics)
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +81,11 @@ def load_rules() -> DiscoveryRules:
     types = tuple((kind, frozenset(w.lower() for w in words)) for kind, words in data.get("types", {}).items())
     return DiscoveryRules(
         titles=tuple(dict.fromkeys(data.get("titles", []))),
+        honorifics=tuple(dict.fromkeys(data.get("honorifics", []))),
+        last_word_not_a_name=frozenset(w.lower() for w in data.get("last_word_not_a_name", [])),
         types=types,
         state_bodies=frozenset(w.lower() for w in data.get("state_bodies", [])),
-        min_model_share_single_word=float(data.get("min_model_share_single_word", 0.25)),
+        min_model_share_single_word=float(data.get("min_model_share_single_word", 0.1)),
         surname_dominance=float(data.get("surname_dominance", 4.0)),
     )
 
@@ -90,22 +97,23 @@ def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def candidate_after(text: str, end: int) -> str:
-    """The acronym written in brackets right after a span ending at ``end`` ("... Forces (RSF)"), or ""."""
+    """The acronym written in brackets right after a span ending at ``end`` ("... Forces (NRF)"), or ""."""
     m = _ACRONYM_AFTER.match(text[end : end + 16])
     return m.group(1) if m and sum(c.isupper() for c in m.group(1)) >= 2 else ""
 
 
 def normalise_name(surface: str, label: str, rules: DiscoveryRules | None = None) -> str:
-    """The name a span writes: whitespace collapsed, "the", possessive and (for people) titles taken off."""
+    """The name a span writes: whitespace collapsed, a leading function word ("the", "but") and a possessive
+    taken off, and titles: all of them for a person, honorifics ("Mr", "Dr") for any label ("General Motors" stays)."""
     rules = rules or load_rules()
     name = " ".join(surface.split())
     name = _POSSESSIVE.sub("", name).strip(" .,;:-–—\"'“”‘’()[]")
     words = name.split()
     # "Across Zenda", "But Freedonia", "The Palace": a capitalised function word the model took in
-    while len(words) > 1 and words[0].lower() in STOP_WORDS:
+    while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
         words = words[1:]
     name = " ".join(words)
-    stripped = rules.title_pattern.sub("", name)
+    stripped = (rules.title_pattern if label == "PERSON" else rules.honorific_pattern).sub("", name)
     return stripped if stripped and stripped[0].isupper() else name
 
 
@@ -116,7 +124,6 @@ class Discovery:
     actors: tuple[Actor, ...] = ()
     # normalised form -> actor name, for the forms the model found (and the rules that merged them)
     forms: dict[str, str] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)  # normalised form -> its most frequent label
     places: tuple[str, ...] = ()  # names the model took for places (GPE, LOC, FAC) that no lexicon or gazetteer knows
 
     def lexicon(self) -> ActorLexicon:
@@ -160,7 +167,11 @@ def discover(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, rules: D
         and not (label != "PERSON" and (name in places or (name.endswith("s") and name[:-1] in places)))
     }
     not_people = {name for name, label in labels.items() if label != "PERSON"} | common
-    found = _resolve(free, label_counts, acronyms, rules, {a.name for a in lexicon.actors}, not_people, documents)
+
+    def not_surname(word: str) -> bool:  # "Grange" as a party after "Fred Grange"; a lexicon's alias stays the lexicon's
+        return word in not_people or any(m.start == 0 and m.end == len(word) for m in lexicon.matcher.find(word))
+
+    found = _resolve(free, label_counts, acronyms, rules, {a.name for a in lexicon.actors}, not_surname, documents)
     found.places = tuple(
         sorted(
             name
@@ -181,26 +192,32 @@ def _place_names() -> frozenset[str]:
 
 
 def _ends_with_title(name: str, rules: DiscoveryRules) -> bool:
-    """ "Tory Treasurer Lord": a span cut before the name it titles."""
-    return name.split()[-1].lower() in rules.single_word_titles
+    """A span cut before the name it titles ("Party Treasurer Lord"); "Mervyn King" is a name."""
+    return name.split()[-1].lower().rstrip(".") in rules.last_word_not_a_name
 
 
 def _plausible(name: str, label: str) -> bool:
-    """A name starts with a capital, has a letter, and every word is capitalised or a particle ("al", "of", "van");
-    a person's words are words, not scores ("Russell 75")."""
+    """A name starts with a capital, has a letter, every word is capitalised or a particle ("al", "of", "van"),
+    and it ends in a name ("al-Fajr" counts), not a particle or a dash; a person's words are words, not scores."""
     if len(name) < 2 or not name[0].isupper() or not any(ch.isalpha() for ch in name):
         return False
     if label == "PERSON" and any(ch.isdigit() for ch in name):
         return False
     words = name.split()
-    if not all(any(ch.isalnum() for ch in w) for w in words) or not (words[-1][0].isupper() or words[-1][0].isdigit()):
-        return False  # "Alan Milburn - the"
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_PARTICLES or any(ch.isupper() for ch in w) or "-" in w[:4]
-               for w in name.split())
+    if not all(any(ch.isalnum() for ch in w) for w in words) or not _name_word(words[-1], last=True):
+        return False
+    return all(_name_word(w) for w in words)
+
+
+def _name_word(word: str, *, last: bool = False) -> bool:
+    """A capitalised word, a number, a word with a capital inside ("eBay"), or (not last) a particle; "al-X" either way."""
+    if word[0].isupper() or word[0].isdigit() or any(ch.isupper() for ch in word) or "-" in word[:4]:
+        return True
+    return not last and word.lower() in _NAME_PARTICLES
 
 
 def _without_leading_alias(name: str, label: str, lexicon: ActorLexicon) -> str:
-    """A person's name without an organisation or state the model took in with it ("UN Ramlan Ibrahim")."""
+    """A person's name without an organisation or state the model took in with it ("League Rudolf Rassendyll")."""
     if label != "PERSON":
         return name
     matches = lexicon.matcher.find(name)
@@ -247,7 +264,7 @@ def _resolve(
     acronyms: dict[str, Counter],
     rules: DiscoveryRules,
     taken: set[str],
-    not_people: set[str],
+    not_surname: Callable[[str], bool],
     documents: dict[str, set[str]],
 ) -> Discovery:
     frequency = {name: sum(label_counts[name].values()) for name in free}
@@ -255,13 +272,13 @@ def _resolve(
     kinds: dict[str, str] = {}
     forms: dict[str, str] = {}
     people = [n for n, label in free.items() if label == "PERSON"]
-    _group_people(people, frequency, groups, forms, not_people, rules.surname_dominance)
+    _group_people(people, frequency, groups, forms, not_surname, rules.surname_dominance)
     for name, label in free.items():
         if label != "PERSON":
             forms[name] = name
             groups.setdefault(name, []).append((name, "model"))
             kinds[name] = label
-    _merge_plurals(groups, kinds, frequency)
+    _merge_plurals(groups, forms, kinds, frequency)
     _merge_acronyms(free, acronyms, groups, forms, documents)
     actors = []
     for actor_name, members in groups.items():
@@ -277,10 +294,10 @@ def _resolve(
                 aliases=aliases,
                 case_sensitive=aliases,
                 origin="model",
-                alias_rules=tuple((form, rule) for form, rule in members if rule != "model"),
+                alias_rules=tuple(dict.fromkeys((form, rule) for form, rule in members if rule != "model")),
             )
         )
-    return Discovery(tuple(actors), forms, {n: free[n] for n in free})
+    return Discovery(tuple(actors), forms)
 
 
 def _group_people(
@@ -288,28 +305,32 @@ def _group_people(
     frequency: dict[str, int],
     groups: dict[str, list[tuple[str, str]]],
     forms: dict[str, str],
-    not_people: set[str],
+    not_surnames: Callable[[str], bool],
     dominance: float,
 ) -> None:
-    """Full names by first and last word (most frequent spelling names the group); a surname joins its only full name.
+    """People's full names grouped (one spelling names each group), and each surname joined to its full name.
 
-    A surname shared by several full names joins the one named ``dominance`` times as often as all
-    the others together ("Firefly": Rufus, not Ruth), else none. A surname that the corpus mostly
-    writes as something else ("Labour" after "Blair") stays out.
+    A longer name joins a shorter one whose words it holds in order when the words it adds are
+    not initials ("Rufus Tee Firefly" -> "Rufus Firefly"; "George H. W. Doe" stays apart from
+    "George W. Doe"). A surname joins the only full name that ends with it, or the one named
+    ``dominance`` times as often as all the others together ("Firefly": Rufus, not Ruth); else
+    it stays apart. ``not_surnames`` says which words never count as a surname (a lexicon's
+    alias, a word the corpus mostly writes as something else).
     """
-    full: dict[tuple[str, str], list[str]] = defaultdict(list)
-    singles = []
-    for name in names:
-        words = name.split()
-        if len(words) >= 2:
-            full[(words[0].lower(), words[-1].lower())].append(name)
-        else:
-            singles.append(name)
+    full = sorted({n for n in names if " " in n}, key=lambda n: (len(n.split()), -frequency[n], n))
+    singles = [n for n in names if " " not in n]
+    owner_of: dict[str, str] = {}
+    for name in full:
+        shorter = [c for c in dict.fromkeys(owner_of.values()) if _extends(name, c)]
+        owner_of[name] = shorter[0] if len(shorter) == 1 else name
+    for name in full:
+        owner = owner_of[name]
+        groups.setdefault(owner, [(owner, "model")])
+        if name != owner:
+            groups[owner].append((name, "model"))
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for members in full.values():
-        canonical = max(members, key=lambda n: (frequency[n], len(n), n))
-        groups[canonical] = [(canonical, "model")] + [(m, "model") for m in members if m != canonical]
-        by_surname[canonical.split()[-1].lower()].append(canonical)
+    for owner in dict.fromkeys(owner_of.values()):
+        by_surname[owner.split()[-1].lower()].append(owner)
     for name in singles:
         owner = _owner(by_surname.get(name.lower(), []), groups, frequency, dominance)
         if owner is not None:
@@ -317,14 +338,28 @@ def _group_people(
         else:  # unknown or shared by two people: the surname stays an actor of its own
             groups[name] = [(name, "model")]
     # A surname the corpus gives to one full name only counts for it wherever it is written ("Firefly said").
-    for surname, owners in by_surname.items():
+    for owners in by_surname.values():
         owner = _owner(owners, groups, frequency, dominance)
         written = owner.split()[-1] if owner else ""
-        if owner and written not in groups and written not in not_people and not any(form == written for form, _ in groups[owner]):
+        if owner and written not in groups and not not_surnames(written) and all(form != written for form, _ in groups[owner]):
             groups[owner].append((written, "surname"))
     for canonical, members in groups.items():
         for form, _ in members:
             forms[form] = canonical
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` holds ``shorter``'s words in order, same first and last, adding no initial."""
+    long_words, short_words = longer.lower().split(), shorter.lower().split()
+    if long_words[0] != short_words[0] or long_words[-1] != short_words[-1] or len(long_words) <= len(short_words):
+        return False
+    position, added = 0, []
+    for word in long_words:
+        if position < len(short_words) and word == short_words[position]:
+            position += 1
+        else:
+            added.append(word)
+    return position == len(short_words) and not any(len(w.rstrip(".")) == 1 for w in added)
 
 
 def _owner(owners: list[str], groups: dict[str, list[tuple[str, str]]], frequency: dict[str, int], dominance: float) -> str | None:
@@ -336,11 +371,11 @@ def _owner(owners: list[str], groups: dict[str, list[tuple[str, str]]], frequenc
     return counts[0][1] if top >= dominance * max(rest, 1) else None
 
 
-def _merge_plurals(groups: dict[str, list[tuple[str, str]]], kinds: dict[str, str], frequency: dict[str, int]) -> None:
-    """Group names that differ only by a plural or by "Party" join the most frequent: Tory/Tories, Democrat/Democrats."""
-    keys: dict[str, list[str]] = defaultdict(list)
+def _merge_plurals(groups: dict[str, list[tuple[str, str]]], forms: dict[str, str], kinds: dict[str, str], frequency: dict[str, int]) -> None:
+    """Group names that differ only by a plural or by "Party" join the most frequent: Whig/Whigs, Ruritanian Party/Ruritanians."""
+    keys: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name in [n for n in groups if n in kinds]:
-        keys[_singular(name)].append(name)
+        keys[(_singular(name), kinds[name])].append(name)  # within one label: a newspaper (ORG) and a people (NORP) stay apart
     for members in keys.values():
         if len(members) < 2:
             continue
@@ -348,6 +383,8 @@ def _merge_plurals(groups: dict[str, list[tuple[str, str]]], kinds: dict[str, st
         for name in members:
             if name != owner:
                 groups[owner] += [(form, "variant") for form, _ in groups.pop(name)]
+                for form, _ in groups[owner]:
+                    forms[form] = owner
 
 
 def _singular(name: str) -> str:
@@ -365,26 +402,30 @@ def _merge_acronyms(
     forms: dict[str, str],
     documents: dict[str, set[str]],
 ) -> None:
-    """An acronym joins its name: written in brackets after it, or (failing that) the one name whose
-    initials it is and that some document writes beside it ("GM" is not "Group Menatep" in another story)."""
-    introduced = {}
+    """An acronym joins its name: written in brackets after it (by one name only), or (failing that) the one
+    name whose initials it is and that some document writes beside it ("GZ" is not another story's "Group Zenda")."""
+    introduced: dict[str, set[str]] = defaultdict(set)
     for name, counts in acronyms.items():
         if name in groups:
-            acronym = counts.most_common(1)[0][0]
-            introduced.setdefault(acronym, name)
+            introduced[counts.most_common(1)[0][0]].add(name)
     by_initials: dict[str, list[str]] = defaultdict(list)
     for name, label in free.items():
         if label == "ORG" and " " in name and name in groups:
             by_initials[_initials(name)].append(name)
-    for acronym in [n for n in list(groups) if n.isupper() and 2 <= len(n) <= 6 and " " not in n] + list(introduced):
-        owner = introduced.get(acronym)
-        if owner is None and len(by_initials.get(acronym, [])) == 1 and documents.get(acronym, set()) & documents.get(by_initials[acronym][0], set()):
+    written = [n for n in groups if n.isupper() and 2 <= len(n) <= 6 and " " not in n]
+    for acronym in dict.fromkeys(written + list(introduced)):
+        owners = introduced.get(acronym, set())
+        owner = next(iter(owners)) if len(owners) == 1 else None
+        if not owners and len(by_initials.get(acronym, [])) == 1 and documents.get(acronym, set()) & documents.get(by_initials[acronym][0], set()):
             owner = by_initials[acronym][0]
         if owner is None or owner == acronym or owner not in groups:
             continue
-        groups.pop(acronym, None)
-        groups[owner].append((acronym, "acronym"))
-        forms[acronym] = owner
+        # the group holding the acronym ("NZO" with "NZOs") moves whole into its owner
+        holder = forms.get(acronym, acronym)
+        moved = groups.pop(holder) if holder in groups and holder != owner else [(acronym, "model")]
+        groups[owner] += [(form, "acronym") for form, _ in moved]
+        for form, _ in groups[owner]:
+            forms[form] = owner
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
@@ -406,9 +447,3 @@ def _type_of(name: str, label: str, rules: DiscoveryRules) -> str:
         if words and words[-1] in cues:
             return kind
     return {"PERSON": "person", "NORP": "people/nationality"}.get(label, "organisation")
-
-
-def single_word_share_ok(model_hits: int, occurrences: int, rules: DiscoveryRules | None = None) -> bool:
-    """Whether a one-word name the model tagged in ``model_hits`` of its ``occurrences`` counts everywhere."""
-    rules = rules or load_rules()
-    return occurrences > 0 and model_hits / occurrences >= rules.min_model_share_single_word

@@ -23,7 +23,7 @@ ACTOR_TYPES = ("state", "person", "organisation", "political party", "company", 
 # Older dictionaries wrote "leader" for a person.
 _LEGACY_TYPES = {"leader": "person"}
 ORIGINS = ("world", "dictionary", "model")
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+COLOUR_PATTERN = re.compile(r"#[0-9a-fA-F]{6}")
 FALLBACK_COLOUR = "#7f8c8d"
 WORLD_FILE = DATA_DIR / "world.toml"
 PACKS_DIR = DATA_DIR / "packs"
@@ -107,6 +107,7 @@ class ActorLexicon:
     guards: tuple[AliasGuard, ...] = ()
     packs: tuple[LexiconPack, ...] = ()
     applied: tuple[str, ...] = ()  # the packs already laid over it
+    hidden: tuple[str, ...] = ()  # actors left out of every table (an analyst's "hide": a model error such as "Specifically")
 
     @property
     def colors(self) -> dict[str, str]:
@@ -147,7 +148,9 @@ class ActorLexicon:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the entries only: a worker process compiles its own matcher once."""
-        return {"actors": self.actors, "ignore": self.ignore, "guards": self.guards, "packs": self.packs, "applied": self.applied}
+        return {
+            "actors": self.actors, "ignore": self.ignore, "guards": self.guards, "packs": self.packs, "applied": self.applied, "hidden": self.hidden,
+        }
 
     # Cached on the instance: looking it up in a cache keyed by the lexicon would hash every
     # alias on each of the thousands of calls per corpus.
@@ -278,7 +281,8 @@ def _cached_actor_lexicon(extra: str | None, *_key: object) -> ActorLexicon:
     if extra is None:
         return lexicon
     text = Path(extra).read_text(encoding="utf-8") if Path(extra).exists() else ""
-    return merge_actor_lexicons(lexicon, _parse_actors(read_toml(Path(extra)), Path(extra), partial=True, lines=_entry_lines(text)))
+    user = _parse_actors(_without_guards(read_toml(Path(extra)), Path(extra)), Path(extra), partial=True, lines=_entry_lines(text))
+    return merge_actor_lexicons(lexicon, user)
 
 
 def _parse_pack(data: dict[str, Any], path: Path) -> LexiconPack:
@@ -310,10 +314,17 @@ def actor_lexicon_from_text(text: str, label: str, *, complete: bool = False) ->
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise LexiconError(f"{label}: not valid TOML ({error}); fix that line") from error
-    lexicon = _parse_actors(data, label, partial=not complete, lines=_entry_lines(text))
+    lexicon = _parse_actors(_without_guards(data, label), label, partial=not complete, lines=_entry_lines(text))
     if not lexicon.actors:
         raise LexiconError(f"{label}: no [[actor]] entry; see data/actors.toml for the format")
     return lexicon
+
+
+def _without_guards(data: dict[str, Any], label: Path | str) -> dict[str, Any]:
+    """A user's dictionary as parsed; refused if it has [[guard]] regexes (only the shipped data may run its own patterns)."""
+    if "guard" in data:
+        raise LexiconError(f"{label}: [[guard]] entries are allowed only in the built-in lexicons (data/); list the phrases to leave out under `ignore`")
+    return data
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -358,12 +369,13 @@ def _layer(base: ActorLexicon, extra: ActorLexicon) -> ActorLexicon:
         tuple(dict.fromkeys(base.guards + extra.guards)),
         base.packs,
         base.applied,
+        tuple(dict.fromkeys(base.hidden + extra.hidden)),
     )
 
 
 def _without_aliases(actor: Actor, claimed: dict[str, str]) -> Actor:
-    """``actor`` less the aliases another actor has claimed (its own name is always kept)."""
-    keep = tuple(a for a in actor.aliases if claimed.get(normalise_apostrophes(a).lower(), actor.name) == actor.name or a == actor.name)
+    """``actor`` less the aliases another actor has claimed (its own name too: a renamed actor takes it)."""
+    keep = tuple(a for a in actor.aliases if claimed.get(normalise_apostrophes(a).lower(), actor.name) == actor.name)
     if len(keep) == len(actor.aliases):
         return actor
     return replace(
@@ -390,7 +402,7 @@ def _parse_actors(
 ) -> ActorLexicon:
     entries = data.get("actor", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise LexiconError(f"{path}: actors must be [[actor]] tables; see data/packs/syria.toml")
+        raise LexiconError(f"{path}: actors must be [[actor]] tables; see the files in data/packs/")
     lines = lines or []
     actors = [
         _parse_actor(entry, i, f"{path}, line {lines[i - 1]}" if i <= len(lines) else str(path), partial, origin)
@@ -400,10 +412,11 @@ def _parse_actors(
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise LexiconError(f"{path}: actor names must be unique; repeated: {', '.join(duplicates)}")
-    ignore = data.get("ignore", [])
-    if not isinstance(ignore, list) or not all(isinstance(x, str) for x in ignore):
-        raise LexiconError(f"{path}: `ignore` must be a list of strings")
-    return ActorLexicon(tuple(actors), tuple(ignore), _parse_guards(data.get("guard", []), path))
+    lists = {key: data.get(key, []) for key in ("ignore", "hide")}
+    for key, value in lists.items():
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            raise LexiconError(f"{path}: `{key}` must be a list of strings")
+    return ActorLexicon(tuple(actors), tuple(lists["ignore"]), _parse_guards(data.get("guard", []), path), hidden=tuple(lists["hide"]))
 
 
 def _parse_guards(entries: Any, path: Path | str) -> tuple[AliasGuard, ...]:
@@ -433,7 +446,7 @@ def _parse_actor(entry: dict[str, Any], index: int, path: str, partial: bool, or
     if actor_type not in ACTOR_TYPES and not (partial and actor_type == ""):
         raise LexiconError(f"{where}: type must be one of {', '.join(ACTOR_TYPES)}")
     color = entry.get("color", "")
-    if not _COLOUR.fullmatch(color or "") and not (color == "" and (partial or origin == "world")):
+    if not COLOUR_PATTERN.fullmatch(color or "") and not (color == "" and (partial or origin == "world")):
         raise LexiconError(f"{where}: color must look like \"#1f77b4\"")
     lists = {key: entry.get(key, []) for key in ("case_sensitive", "metonyms", "demonyms")}
     for key, value in lists.items():

@@ -44,10 +44,13 @@ def model_name() -> str:
     return os.environ.get(MODEL_ENV, "").strip() or DEFAULT_MODEL
 
 
-@lru_cache(maxsize=2)
 def load_model(name: str | None = None) -> Any:
     """The spaCy pipeline ``name`` (default :func:`model_name`) with only what NER needs, loaded once per process."""
-    name = name or model_name()
+    return _load(name or model_name())
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Any:
     try:
         import spacy
     except ImportError as error:  # pragma: no cover - spaCy is a declared dependency

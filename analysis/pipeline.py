@@ -352,14 +352,15 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
     spans = find_entities([text[s.start : s.end] for s in sentences]) if sentences else []
     lower_words: Counter | None = None
     for sentence_id, (sentence, entities) in enumerate(zip(sentences, spans)):
-        lead = len(sentence.text) - len(sentence.text.lstrip())
+        raw = text[sentence.start : sentence.end]
+        lead = len(raw) - len(raw.lstrip())
         for e in entities:
             start, end = sentence.start + e.start, sentence.start + e.end
             surface = text[start:end]
-            lowered = 0
-            if " " not in surface.strip():
+            lowered, name = 0, normalise_name(surface, e.label)
+            if name and " " not in name:  # "Mrs May" is the one word "May"
                 lower_words = lowercase_words(text) if lower_words is None else lower_words
-                lowered = lower_words.get(normalise_name(surface, e.label).lower(), 0)
+                lowered = lower_words.get(name.lower(), 0)
             candidates.append(Candidate(doc.doc_id, sentence_id, e.label, surface, start, end, candidate_after(text, end), e.start == lead, lowered))
         events += [_event_row(doc.doc_id, doc.date, sentence_id, sentence, ref, "") for ref in find_events(sentence.text)]
         places += [
@@ -410,10 +411,11 @@ _RESOLVED: dict[str, Resolution] = {}
 
 def _worker_copy(resolved: Resolution) -> Resolution:
     """This worker's copy of ``resolved`` (the same token), kept so its matchers compile once."""
-    if resolved.token not in _RESOLVED:
+    kept = _RESOLVED.get(resolved.token)
+    if kept is None:  # a new analysis: the last one's matchers go
         _RESOLVED.clear()
-        _RESOLVED[resolved.token] = resolved
-    return _RESOLVED[resolved.token]
+        _RESOLVED[resolved.token] = kept = resolved
+    return kept
 
 
 def model_place_rows(
@@ -444,8 +446,9 @@ def model_place_rows(
 def mention_rows(item: CleanDocument, sentences: list[Sentence], candidates: list[Candidate], resolved: Resolution) -> list[tuple]:
     """Every actor mention of one document as a ``mentions`` row, with the rule that found it.
 
-    A model-found name counts as ``model`` where the model tagged that very span and as
-    ``propagated`` elsewhere. A lexicon alias the model tagged as a person it resolved
+    A model-found name counts as ``model`` where the model tagged that span and as ``propagated``
+    where it did not; a form merged into it counts by its rule (``surname``, ``acronym``, ``variant``).
+    A one-word form that is a common word in the corpus was never merged ("May" the month). A lexicon alias the model tagged as a person it resolved
     (a player who shares a country's name) counts for that person.
     """
     doc, text = item.document, item.analysis_text
@@ -453,20 +456,21 @@ def mention_rows(item: CleanDocument, sentences: list[Sentence], candidates: lis
     for c in candidates:
         by_sentence.setdefault(c.sentence_id, []).append(c)
     lexicon, forms = resolved.lexicon, resolved.forms
-    origins = lexicon.origins
+    origins, hidden = lexicon.origins, set(lexicon.hidden)
     rows = []
     for sentence_id, sentence in enumerate(sentences):
         here = by_sentence.get(sentence_id, ())
         for actor, start, end, rule in find_ruled_mentions(text, sentence.start, sentence.end, lexicon):
             # the model's span may hold more than the name ("the Northern Relief Forces", "Mr Firefly's")
             candidate = next((c for c in here if c.start <= start and end <= c.end), None)
-            if origins.get(actor) == "model":
-                rule = rule if rule != "model" else "model" if candidate else "propagated"
+            if origins.get(actor) == "model" and rule == "model" and candidate is None:
+                rule = "propagated"
             elif candidate is not None and candidate.label == "PERSON" and (candidate.start, candidate.end) == (start, end):
                 person = forms.get(normalise_name(candidate.surface, "PERSON"))
                 if person is not None and origins.get(person) == "model":
                     actor, rule = person, "model"
-            rows.append((doc.doc_id, sentence_id, actor, doc.text[start:end], start, end, rule))
+            if actor not in hidden:
+                rows.append((doc.doc_id, sentence_id, actor, doc.text[start:end], start, end, rule))
     return rows
 
 
@@ -505,6 +509,11 @@ def _assemble(
         cleaning=report,
         actor_colors={name: colour for name, colour in lexicon.colors.items() if name in set(counts["actor"])},
     )
+
+
+# The rules of mentions of model-found actors: "model" where the model tagged the span itself,
+# "propagated" where it tagged the same name elsewhere, the others for forms merged into a name.
+MODEL_RULES = ("model", "surname", "acronym", "variant", "propagated")
 
 
 def propagation_tally(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -194,7 +194,7 @@ def _join_breaks(text: str, bare_names: Collection[str]) -> Iterable[int]:
         if word not in SENTENCE_STARTERS or not _after_word(text, match.start(), acronyms=True):
             continue
         if word in {"The", "A", "An"} and after[:1].isupper() and _word_before(text, match.start()) in NAME_INTRODUCERS:
-            continue  # "at The Brookings Institution": a name, not a join
+            continue  # "at The Zenda Institute": a name, not a join
         yield match.start("word")
     for pattern, lower_only in ((_ADVERB_OPENER, True), (_GERUND_OPENER, False), (_DATELINE, True)):
         for match in pattern.finditer(text):

@@ -6,6 +6,7 @@ import streamlit as st
 
 from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
 from dashboard.charts import PLOTLY_CONFIG, actor_bar, actor_breakdown, cooccurrence_heatmap, cooccurrence_network
+from dashboard.curation import curation_panel
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import clickable_chart
@@ -73,3 +74,6 @@ if pairs:
         "dashboard/explorer.py", label=escape_markdown(f"Open the {counted(pairs[chosen], 'sentence')} naming {chosen[0]} and {chosen[1]}"), icon=":material/manage_search:",
         query_params={"actor": list(chosen), "mode": "all of them"},
     )
+
+with st.expander("Curate the actors: merge, rename, change type or colour, hide, add an alias"):
+    curation_panel(analysis)

@@ -132,6 +132,12 @@ def actor_lexicon() -> ActorLexicon:
     return _custom_lexicon(*chosen) if chosen else default_lexicon()
 
 
+def dictionary_text() -> str:
+    """The text of the dictionary in use this session ("" for the built-in lexicons)."""
+    chosen = st.session_state.get(DICTIONARY)
+    return chosen[1] if chosen else ""
+
+
 def dictionary_in_use() -> tuple[str, str] | None:
     """(file name, "merge" or "replace") of the uploaded dictionary in use, or None for the default."""
     chosen = st.session_state.get(DICTIONARY)

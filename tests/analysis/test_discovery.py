@@ -141,3 +141,57 @@ def test_no_actor_place_or_event_is_named_in_the_analysis_code():
         for m in pattern.finditer(path.read_text(encoding="utf-8"))
     }
     assert not found, sorted(found)
+
+
+def names_of(found) -> set[str]:
+    return {a.name for a in found.actors}
+
+
+def test_a_surname_never_takes_a_lexicon_alias():
+    lexicon = load_actor_lexicon(packs=["syria"])
+    found = discover([candidate("Bushra Assad"), candidate("Assad")], lexicon)
+    assert "Assad" not in {alias for a in found.actors for alias in a.aliases}
+    assert "Bushra Assad" in names_of(found)
+
+
+def test_people_are_merged_only_when_one_name_extends_the_other():
+    found = discover([candidate("George W. Doe"), candidate("George H. W. Doe"), candidate("Rufus Firefly"), candidate("Rufus Tee Firefly")], WORLD)
+    assert {"George W. Doe", "George H. W. Doe"} <= names_of(found)  # an added initial: another person
+    assert found.forms["Rufus Tee Firefly"] == found.forms["Rufus Firefly"]
+
+
+def test_a_surname_that_is_also_a_month_does_not_count_where_the_model_did_not_tag_it():
+    analysis = analysed(
+        "Theresa May spoke to the Commons on Monday. Mrs May said the vote may wait, and it may.",
+        "The vote is in May. It was held in May. Ministers may object; they may not.",
+    )
+    months = analysis.mentions[(analysis.mentions["doc_id"] == "d1")]
+    assert months.empty, months
+
+
+def test_names_keep_their_own_words():
+    assert normalise_name("General Motors", "ORG") == "General Motors" and normalise_name("Mr Blunt", "ORG") == "Blunt"
+    found = discover([candidate("Mervyn King"), candidate("Abu Bakr al-Zenda"), candidate("Party Treasurer Lord")], WORLD)
+    assert {"Mervyn King", "Abu Bakr al-Zenda"} <= names_of(found) and "Party Treasurer Lord" not in names_of(found)
+
+
+def test_an_acronym_two_names_introduce_belongs_to_neither():
+    found = discover(
+        [candidate("Northern Relief Forces", "ORG", "a", "NRF"), candidate("Northern Refugee Fund", "ORG", "b", "NRF"), candidate("NRF", "ORG", "b")],
+        WORLD,
+    )
+    assert found.forms["NRF"] == "NRF"
+
+
+def test_an_acronym_brings_its_plural_along():
+    found = discover([candidate("Nongovernmental Zenda Office", "ORG", "a", "NZO"), candidate("NZO", "ORG", "a"), candidate("NZOs", "ORG", "a")], WORLD)
+    assert found.forms["NZOs"] == found.forms["NZO"] == "Nongovernmental Zenda Office"
+    assert all(found.forms[form] in names_of(found) for form in found.forms)
+
+
+def test_a_users_dictionary_cannot_bring_its_own_patterns(tmp_path):
+    from analysis.lexicons import actor_lexicon_from_text
+
+    text = '[[guard]]\nalias = "x"\nnot_after = "(\\\\w+\\\\s?)+$"\n\n[[actor]]\nname = "X"\naliases = ["x"]\n'
+    with pytest.raises(LexiconError, match="guard"):
+        actor_lexicon_from_text(text, "mine.toml")

@@ -168,6 +168,32 @@ def test_uploading_a_file_shows_its_analysis(page, app_url, tmp_path):
     assert "Hezbollah" in body_text(page) and "Sentences naming" in body_text(page)
 
 
+def test_an_uploaded_corpus_on_another_topic_shows_its_own_cast(page, app_url, tmp_path):
+    upload = tmp_path / "westminster.csv"
+    rows = [
+        "Tony Blair told the Commons that Labour would cut taxes. Gordon Brown agreed with the prime minister.",
+        "Michael Howard said the Conservatives would win. Mr Blair dismissed the claim.",
+        "The Liberal Democrats leader Charles Kennedy attacked Mr Howard. Brown defended the budget.",
+        "Microsoft and Apple unveiled new software in London. Gordon Brown welcomed the investment.",
+    ]
+    upload.write_text("text\n" + "\n".join(f'"{row}"' for row in rows) + "\n", encoding="utf-8")
+    open_and_settle(page, f"{app_url}/corpus")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
+    page.get_by_text("westminster.csv").first.wait_for()
+    page.get_by_role("button", name="Read and analyse").click()
+    page.get_by_text(re.compile(r"westminster: 4 documents, \d+ sentences")).first.wait_for(timeout=60_000)
+    settle(page)
+    page.get_by_role("link", name="Actors").first.click()
+    page.wait_for_url(re.compile(r"/actors"))
+    settle(page)
+    assert_healthy(page, "Actors")
+    labels = " ".join(page.locator(".js-plotly-plot svg text").all_text_contents())  # the charts' axis and node labels
+    for name in ("Tony Blair", "Gordon Brown", "Michael Howard", "Labour"):
+        assert name in labels, name
+    assert "Syrian rebels" not in labels and "Bashar al-Assad" not in body_text(page)
+    screenshot(page, "actors-uploaded-other-topic")
+
+
 def test_a_file_over_the_upload_limit_is_refused_and_the_corpus_kept(page, app_url, tmp_path):
     import tomllib
 

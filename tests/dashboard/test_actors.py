@@ -1,6 +1,11 @@
 import math
 
+import pandas as pd
 import pytest
+
+from analysis import analyze, load_corpus
+from analysis.cli import main
+from analysis.curation import Curation, curation_toml
 
 from dashboard.charts import cooccurrence_heatmap, cooccurrence_network
 from dashboard.interaction import selected_value
@@ -115,3 +120,45 @@ def test_a_hand_choice_after_a_click_is_kept_when_breakdowns_are_shown(tmp_path,
     at.selectbox(key="name").set_value("Iran").run()
     at.run()
     assert at.selectbox(key="name").value == "Iran"
+
+
+def test_merging_two_actors_on_the_actors_page_every_page_follows(tmp_path, monkeypatch):
+    corpus = tmp_path / "uk.txt"
+    corpus.write_text(
+        "Tony Blair met Gordon Brown in London. Mr Blair said the talks went well.\n"
+        "Gordon Brown told reporters that Tony Blair had agreed. Brown smiled.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("BRIEFING_CORPUS", str(corpus))
+    at = actors_page()
+    assert not at.exception and {"Tony Blair", "Gordon Brown"} <= set(at.selectbox(key="name").options)
+    at.radio(key="curate_action").set_value("merge into another").run()
+    at.selectbox(key="curate_actor").set_value("Gordon Brown").run()
+    at.selectbox(key="curate_into").set_value("Tony Blair").run()
+    at.button(key="curate_apply").click().run()
+    assert not at.exception
+    assert "Gordon Brown" not in at.selectbox(key="name").options
+    downloaded = at.get("download_button")
+    assert downloaded, "the curated dictionary downloads"
+    for page, key in (("dashboard/motives.py", "wanter"), ("dashboard/explorer.py", "actor"), ("dashboard/compare.py", None)):
+        at.switch_page(page).run()
+        assert not at.exception, page
+        if key == "wanter":
+            assert "Gordon Brown" not in at.selectbox(key=key).options and "Tony Blair" in at.selectbox(key=key).options
+        elif key == "actor":
+            assert "Gordon Brown" not in at.multiselect(key=key).options
+    at.switch_page("dashboard/actors.py").run()
+    at.button(key="curate_undo").click().run()
+    assert "Gordon Brown" in at.selectbox(key="name").options  # undone: the model's actors again
+
+
+def test_the_curated_dictionary_round_trips_through_the_command_line(tmp_path):
+    corpus = tmp_path / "uk.txt"
+    corpus.write_text("Tony Blair met Gordon Brown. Mr Blair said so. Specifically, Brown agreed.\n", encoding="utf-8")
+    analysis = analyze(load_corpus(corpus), workers=1)
+    text = curation_toml(Curation().merge("Gordon Brown", "Tony Blair").retype("Tony Blair", "political party"), analysis.actor_counts, analysis.mentions)
+    (tmp_path / "curated.toml").write_text(text, encoding="utf-8")
+    assert main([str(corpus), "--actors", str(tmp_path / "curated.toml"), "--out", str(tmp_path / "out"), "--no-cache", "--quiet"]) == 0
+    counts = pd.read_csv(tmp_path / "out" / "actor_counts.csv")
+    row = counts.set_index("actor").loc["Tony Blair"]
+    assert "Gordon Brown" not in set(counts["actor"]) and row["type"] == "political party" and row["mentions"] >= 4
