@@ -373,24 +373,48 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
 
 @dataclass
 class Resolution:
-    """What finding mentions needs once the corpus's candidates are resolved: the lexicon with the
-    model-found actors laid over it, and each model-found form's actor."""
+    """What finding mentions needs once the corpus's candidates are resolved: the lexicon, the
+    model-found actors, and each model-found form's actor.
 
-    lexicon: ActorLexicon
+    The two are matched apart and their matches merged (longest first, the lexicon's on a tie), so
+    the lexicon's large matcher, compiled once per process, is not compiled again for each corpus.
+    """
+
+    base: ActorLexicon
+    found: ActorLexicon
     forms: dict[str, str]
     places: tuple[str, ...] = ()  # place names the model found somewhere in the corpus, to find everywhere
     token: str = field(default_factory=lambda: uuid.uuid4().hex)  # tells one analysis's resolution from another's
+
+    @cached_property
+    def lexicon(self) -> ActorLexicon:
+        """The lexicon with the model-found actors laid over it: every actor's type, colour and origin."""
+        return merge_actor_lexicons(self.base, self.found)
 
     @cached_property
     def place_matcher(self) -> AliasMatcher:
         """A matcher of :attr:`places`, as written."""
         return AliasMatcher([(name, name) for name in self.places], case_sensitive=self.places, bare_possessive=True)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the fields only: a worker compiles its own matchers once."""
+        return {"base": self.base, "found": self.found, "forms": self.forms, "places": self.places, "token": self.token}
+
+    def mentions(self, text: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
+        """(actor, start, end, rule) of the mentions in text[start:end], the lexicon's and the model-found actors'."""
+        chosen, last = [], -1
+        found = find_ruled_mentions(text, start, end, self.base) + find_ruled_mentions(text, start, end, self.found)
+        for mention in sorted(found, key=lambda m: (m[1], m[1] - m[2])):  # stable: the lexicon's first on a tie
+            if mention[1] >= last:
+                chosen.append(mention)
+                last = mention[2]
+        return chosen
+
 
 def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate]) -> Resolution:
-    """The corpus's candidates resolved (:func:`analysis.discovery.discover`) and laid over the lexicon."""
+    """The corpus's candidates resolved (:func:`analysis.discovery.discover`) beside the lexicon."""
     found = discover(candidates, lexicon)
-    return Resolution(merge_actor_lexicons(lexicon, found.lexicon()), found.forms, found.places)
+    return Resolution(lexicon, found.lexicon(), found.forms, found.places)
 
 
 def mention_batch(
@@ -455,12 +479,11 @@ def mention_rows(item: CleanDocument, sentences: list[Sentence], candidates: lis
     by_sentence: dict[int, list[Candidate]] = {}
     for c in candidates:
         by_sentence.setdefault(c.sentence_id, []).append(c)
-    lexicon, forms = resolved.lexicon, resolved.forms
-    origins, hidden = lexicon.origins, set(lexicon.hidden)
+    forms, origins, hidden = resolved.forms, resolved.found.origins, set(resolved.base.hidden)
     rows = []
     for sentence_id, sentence in enumerate(sentences):
         here = by_sentence.get(sentence_id, ())
-        for actor, start, end, rule in find_ruled_mentions(text, sentence.start, sentence.end, lexicon):
+        for actor, start, end, rule in resolved.mentions(text, sentence.start, sentence.end):
             # the model's span may hold more than the name ("the Northern Relief Forces", "Mr Firefly's")
             candidate = next((c for c in here if c.start <= start and end <= c.end), None)
             if origins.get(actor) == "model" and rule == "model" and candidate is None:
