@@ -10,16 +10,14 @@ over the built-in lexicons. Analysing the corpus again with it gives the curated
 from __future__ import annotations
 
 import json
-import re
 import tomllib
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from analysis.discovery import POSSESSIVE
 from analysis.lexicons import ACTOR_TYPES, COLOUR_PATTERN
 from analysis.pipeline import MODEL_RULES
-
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -140,7 +138,7 @@ def _entry(name: str, described: pd.DataFrame, before: dict[str, dict]) -> dict:
 def _add_forms(entry: dict, mentions: pd.DataFrame, actor: str, before: dict[str, dict]) -> None:
     """Give ``entry`` the forms counted for ``actor`` (and an earlier curation's), each under its rule's field."""
     own = mentions.loc[mentions["actor"] == actor]
-    surfaces = own.assign(surface=own["surface"].str.replace(_POSSESSIVE, "", regex=True))
+    surfaces = own.assign(surface=own["surface"].str.replace(POSSESSIVE, "", regex=True))
     for surface, rule in surfaces.groupby("surface")["rule"].agg(lambda r: r.mode().iloc[0]).items():
         field = {"demonym": "demonyms", "metonym": "metonyms"}.get(rule, "aliases")
         entry.setdefault(field, []).append(surface)

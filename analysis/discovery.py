@@ -24,7 +24,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels a lexicon may claim: a span naming a state ("Freedonia" as GPE, "Freedonians" as NORP) is its actor.
 _LEXICON_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.\-]{1,9})\s*\)")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Words a sentence may start with that the model sometimes takes into a name.
 _LEADING_FUNCTION_WORDS = frozenset(
     "the a an and but or nor so yet for of in on at to from by with across after before during since until "
@@ -107,7 +107,7 @@ def normalise_name(surface: str, label: str, rules: DiscoveryRules | None = None
     taken off, and titles: all of them for a person, honorifics ("Mr", "Dr") for any label ("General Motors" stays)."""
     rules = rules or load_rules()
     name = " ".join(surface.split())
-    name = _POSSESSIVE.sub("", name).strip(" .,;:-–—\"'“”‘’()[]")
+    name = POSSESSIVE.sub("", name).strip(" .,;:-–—\"'“”‘’()[]")
     words = name.split()
     # "Across Zenda", "But Freedonia", "The Palace": a capitalised function word the model took in
     while len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
@@ -141,7 +141,7 @@ def discover(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, rules: D
     counted: set[tuple[str, str]] = set()
     documents: dict[str, set[str]] = defaultdict(set)
     for c in candidates:
-        if c.label not in ACTOR_LABELS and c.label not in _LEXICON_LABELS:
+        if c.label not in _LEXICON_LABELS:  # the actor labels and the place labels a lexicon may claim
             continue
         name = _without_leading_alias(normalise_name(c.surface, c.label, rules), c.label, lexicon)
         if not _plausible(name, c.label) or _ends_with_title(name, rules):

@@ -35,8 +35,8 @@ from analysis.actors import MENTION_COLUMNS, actor_counts, cooccurrence, merge_a
 from analysis.cleaning import CleanDocument, CleaningReport, apply_repeated_passages, clean_document, merge_reports
 from analysis.corpus import Columns, CorpusError, Document, input_files, read_documents, unique_ids
 from analysis.dedup import RepeatedPassage, find_repeated_passages
-from analysis.keywords import KeywordGroup, count_keys, keyword_groups, merge_document_keywords
 from analysis.discovery import Candidate
+from analysis.keywords import KeywordGroup, count_keys, keyword_groups, merge_document_keywords
 from analysis.lexicons import ActorLexicon
 from analysis.pipeline import (
     CORPUS_KEYWORDS,

@@ -394,7 +394,7 @@ def stable_colour(name: str) -> str:
     code = zlib.crc32(name.encode("utf-8"))
     hue, depth = code % 360, (code // 360) % 3
     red, green, blue = colorsys.hls_to_rgb(hue / 360, (0.36, 0.44, 0.52)[depth], 0.62)
-    return "#{:02x}{:02x}{:02x}".format(round(red * 255), round(green * 255), round(blue * 255))
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
 
 
 def _parse_actors(
