@@ -22,9 +22,7 @@ from analysis.paths import DATA_DIR
 ACTOR_TYPES = ("state", "person", "organisation", "political party", "company", "armed group", "people/nationality", "other")
 # Older dictionaries wrote "leader" for a person.
 _LEGACY_TYPES = {"leader": "person"}
-ORIGINS = ("world", "dictionary", "model")
 COLOUR_PATTERN = re.compile(r"#[0-9a-fA-F]{6}")
-FALLBACK_COLOUR = "#7f8c8d"
 WORLD_FILE = DATA_DIR / "world.toml"
 PACKS_DIR = DATA_DIR / "packs"
 

@@ -8,8 +8,9 @@ Apostrophes ' and ’ are treated alike; a possessive 's may follow any alias.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from analysis.alternation import trie_alternation
 
@@ -17,6 +18,7 @@ _OTHER_APOSTROPHES = ("’", "‘", "`", "ʼ")
 _APOSTROPHES = str.maketrans(dict.fromkeys(_OTHER_APOSTROPHES, "'"))
 _ACRONYM = re.compile(r"[A-Z][A-Z.]{0,4}")
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}\b")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class AliasMatcher:
         ):
             if pattern is not None:
                 found += _scan(normalised, pattern, plain, table, fold)
-        return [m for m in _leftmost_longest(found) if m.key is not None]
+        return [m for m in leftmost_longest(found) if m.key is not None]
 
 
 
@@ -114,13 +116,15 @@ def _compile(table: dict[str, str | None], flags: int, bare_possessive: bool) ->
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?={possessive}(?!\w)(?!\.\w))", flags)
 
 
-def _leftmost_longest(matches: list[Match]) -> list[Match]:
-    chosen: list[Match] = []
+def leftmost_longest(spans: Iterable[T], bounds: Callable[[T], tuple[int, int]] = lambda m: (m.start, m.end)) -> list[T]:
+    """Non-overlapping spans, leftmost first and the longest at each start; on a tie the earlier in ``spans``."""
+    chosen: list[T] = []
     end = -1
-    for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
-        if m.start >= end:
-            chosen.append(m)
-            end = m.end
+    for span in sorted(spans, key=lambda s: (bounds(s)[0], bounds(s)[0] - bounds(s)[1])):
+        start, stop = bounds(span)
+        if start >= end:
+            chosen.append(span)
+            end = stop
     return chosen
 
 

@@ -50,7 +50,7 @@ from analysis.keywords import (
     summed_counts,
 )
 from analysis.lexicons import ActorLexicon, load_actor_lexicon, merge_actor_lexicons
-from analysis.matching import AliasMatcher
+from analysis.matching import AliasMatcher, leftmost_longest
 from analysis.ner import find_entities
 from analysis.noise import Span
 from analysis.places import PLACE_COLUMNS, find_places
@@ -362,7 +362,7 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
                 lower_words = lowercase_words(text) if lower_words is None else lower_words
                 lowered = lower_words.get(name.lower(), 0)
             candidates.append(Candidate(doc.doc_id, sentence_id, e.label, surface, start, end, candidate_after(text, end), e.start == lead, lowered))
-        events += [_event_row(doc.doc_id, doc.date, sentence_id, sentence, ref, "") for ref in find_events(sentence.text)]
+        events += [_event_row(doc.doc_id, doc.date, sentence_id, ref) for ref in find_events(sentence.text)]
         places += [
             (doc.doc_id, sentence_id, p.name, doc.text[s:e], p.lat, p.lon, s, e)
             for p, s, e in find_places(text, sentence.start, sentence.end)
@@ -402,13 +402,8 @@ class Resolution:
 
     def mentions(self, text: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
         """(actor, start, end, rule) of the mentions in text[start:end], the lexicon's and the model-found actors'."""
-        chosen, last = [], -1
         found = find_ruled_mentions(text, start, end, self.base) + find_ruled_mentions(text, start, end, self.found)
-        for mention in sorted(found, key=lambda m: (m[1], m[1] - m[2])):  # stable: the lexicon's first on a tie
-            if mention[1] >= last:
-                chosen.append(mention)
-                last = mention[2]
-        return chosen
+        return leftmost_longest(found, lambda m: (m[1], m[2]))  # the lexicon's listed first: it wins a tie
 
 
 def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate]) -> Resolution:
@@ -505,14 +500,15 @@ def lowercase_words(text: str) -> Counter:
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w-])")
 
 
-def _event_row(doc_id: str, doc_date: str, sentence_id: int, sentence: Sentence, ref, actors: str) -> tuple:
+def _event_row(doc_id: str, doc_date: str, sentence_id: int, ref) -> tuple:
+    """An ``events`` row; its ``actors`` are filled once the mentions are known (:func:`with_event_actors`)."""
     year, month, basis = timeline_date(ref, doc_date)
     date = ref.date
     return (
         doc_id, sentence_id, ref.event_type, ref.trigger, ref.start, ref.end,
         date.text if date else "", date.year if date else None, date.month if date else None,
         date.day if date else None, date.year_end if date else None,
-        ref.named_event.name if ref.named_event else "", year, month, basis, actors,
+        ref.named_event.name if ref.named_event else "", year, month, basis, "",
     )
 
 
