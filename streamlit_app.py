@@ -1,15 +1,19 @@
 """Entry point: `streamlit run streamlit_app.py` (Community Cloud's default file name)."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard.highlight import escape_markdown
-from dashboard.links import run_with_link_check
+from dashboard.links import drop_nameless_parameters, run_with_link_check
 from dashboard.loader import corpus_problem
 from dashboard.presentation import PRESENTATION_CSS, leave_presentation
 from dashboard.style import TEXT_DIRECTION_CSS
 
-st.set_page_config(page_title="Briefing dashboard", page_icon=":material/insights:", layout="wide")
+ICON = Path(__file__).parent / "dashboard" / "assets" / "icon.png"  # bundled: a Material or emoji icon makes browsers fetch it from a CDN
+st.set_page_config(page_title="Briefing dashboard", page_icon=str(ICON), layout="wide")
 
+nameless = drop_nameless_parameters()  # before any widget bound to the URL reads it
 page = st.navigation(
     [
         st.Page("dashboard/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -32,6 +36,6 @@ if presenting:
 problem = corpus_problem()
 if problem:
     st.error(escape_markdown(problem), icon=":material/error:")
-run_with_link_check(page.run, page.url_path)
+run_with_link_check(page.run, page.url_path, dropped=nameless)
 if presenting:
     st.button("Leave presentation mode", key="leave_present", on_click=leave_presentation)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 import json
+import os
 import re
+import sys
 import warnings as python_warnings
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -43,6 +44,11 @@ PREFERRED_ENCODING = "cp1252"
 CLOSE_CHAOS = 0.05
 # A whole article in one CSV cell is normal here; the csv module's default cap (131,072) is not.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# Compressed formats (Word's zip, PDF streams, Parquet pages) may unpack to far more than their
+# size: a 4.5 MB .docx can hold 1 GB of XML. Each reader refuses a file that would unpack past this.
+MAX_INFLATED_ENV = "BRIEFING_MAX_INFLATED_MB"
+DEFAULT_MAX_INFLATED_MB = 200
+PARQUET_BATCH_ROWS = 256
 JSON_LIST_KEYS = ("documents", "docs", "articles", "items", "records", "data", "results", "rows")
 
 
@@ -115,6 +121,26 @@ def read_file(name: str, data: bytes, *, columns: Columns = Columns(), log: Read
     return _checked(name, [Document(_stem(name), text, title=title_from_name(name, text), origin=name)])
 
 
+def max_inflated_bytes() -> int:
+    """How many bytes a compressed file may unpack to: ``$BRIEFING_MAX_INFLATED_MB`` megabytes, else 200."""
+    raw = os.environ.get(MAX_INFLATED_ENV, "").strip()
+    try:
+        megabytes = float(raw) if raw else DEFAULT_MAX_INFLATED_MB
+    except ValueError:
+        raise CorpusError(f"${MAX_INFLATED_ENV} must be a number of megabytes, not {raw!r}") from None
+    return int(megabytes * 1024 * 1024)
+
+
+def _refuse_inflation(name: str, size: int, what: str = "unpacks to") -> None:
+    """Raise a CorpusError when ``size`` bytes unpacked from ``name`` pass the limit."""
+    limit = max_inflated_bytes()
+    if size > limit:
+        raise CorpusError(
+            f"{name}: {what} more than {limit / 2**20:,.0f} MB of text and markup, more than one file may unpack to here; "
+            f"split it into smaller files, or raise the limit with ${MAX_INFLATED_ENV}"
+        )
+
+
 def decode(data: bytes, label: str, log: ReadLog) -> str:
     """Text from bytes: UTF-8 or a BOM's encoding, else the encoding charset-normalizer detects (noted in ``log``)."""
     # UTF-32 first: its little-endian mark starts with UTF-16's.
@@ -182,7 +208,7 @@ def _pdf_document(name: str, data: bytes) -> Document:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PdfReadError, PyPdfError
 
     # pypdf logs every repair it makes; the user gets one clear message instead.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -191,9 +217,13 @@ def _pdf_document(name: str, data: bytes) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise CorpusError(f"{name}: the PDF is password-protected; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages, size = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1])
+            _refuse_inflation(name, size, "its text runs to")
         title = str((reader.metadata or {}).get("/Title", "") or "")
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         if isinstance(error, CorpusError):
             raise
         raise CorpusError(f"{name}: not a readable PDF ({error}); export it again or save it as text") from error
@@ -209,8 +239,13 @@ def _docx_document(name: str, data: bytes) -> Document:
     import docx
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # A zip member never yields more than its declared size (zipfile stops there and checks the CRC).
+            _refuse_inflation(name, sum(member.file_size for member in archive.infolist()))
         word = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        if isinstance(error, CorpusError):
+            raise
         raise CorpusError(f"{name}: not a readable Word .docx file ({error}); save it again as .docx") from error
     blocks = [p.text for p in word.paragraphs]
     blocks += ["\t".join(cell.text for cell in row.cells) for table in word.tables for row in table.rows]
@@ -239,7 +274,18 @@ def parquet_rows(name: str, data: bytes) -> pd.DataFrame:
     import pyarrow.parquet as pq  # pyarrow comes with streamlit; imported only for Parquet input
 
     try:
-        frame = pq.read_table(io.BytesIO(data)).to_pandas()
+        table = pq.ParquetFile(io.BytesIO(data))
+        meta = table.metadata
+        _refuse_inflation(name, sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)))
+        # Dictionary-encoded pages can still expand when decoded: read in small batches and count.
+        batches, size = [], 0
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS):
+            batches.append(batch.to_pandas())
+            size += sum(int(column.nbytes) for column in batch.columns)
+            _refuse_inflation(name, size)
+        frame = pd.concat(batches, ignore_index=True) if batches else table.schema_arrow.empty_table().to_pandas()
+    except CorpusError:
+        raise
     except Exception as error:  # noqa: BLE001 -- pyarrow raises several types for a damaged file
         raise CorpusError(f"{name}: not a readable Parquet file ({type(error).__name__}: {error})") from error
     return frame.astype(object).where(frame.notna(), "").astype(str)

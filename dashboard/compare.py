@@ -8,6 +8,7 @@ import streamlit as st
 from analysis.compare import actor_terms, sentences_with_term, term_spans
 from dashboard.charts import PLOTLY_CONFIG
 from dashboard.compare_charts import LEAN_A, LEAN_B, distinctive_bar, event_profiles, term_scatter
+from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import clickable_chart
@@ -21,7 +22,18 @@ from dashboard.loader import (
     explorer_table_of,
     group_terms,
 )
-from dashboard.summary import SPLIT_HELP, SPLIT_KEYS, counted, date_span, event_type_labels, leaning_to_b, metadata_fields, sources_of, split_choices, split_groups
+from dashboard.summary import (
+    SPLIT_HELP,
+    SPLIT_KEYS,
+    counted,
+    date_span,
+    event_type_labels,
+    leaning_to_b,
+    metadata_fields,
+    sources_of,
+    split_choices,
+    split_groups,
+)
 
 SHOWN_SENTENCES = 8
 TOP_TERMS = 15
@@ -113,7 +125,7 @@ else:
             left, right = st.columns(2)
             left.plotly_chart(distinctive_bar(scored, colour=LEAN_A, title=f"Most {label_a}"), config=PLOTLY_CONFIG, key="lean_a")
             right.plotly_chart(distinctive_bar(leaning_to_b(scored), colour=LEAN_B, title=f"Most {label_b}"), config=PLOTLY_CONFIG, key="lean_b")
-            st.download_button("Download every term's scores (CSV)", lambda: scored.to_csv(index=False), file_name="distinctive_terms.csv", mime="text/csv")
+            csv_download("Download every term's scores (CSV)", scored, file_name="distinctive_terms.csv")
             term = st.selectbox("Term", list(scored["term"]), key="term", bind="query-params")
             for column, rows, label in zip(st.columns(2), (rows_a, rows_b), (label_a, label_b)):
                 with column:

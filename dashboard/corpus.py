@@ -6,6 +6,7 @@ import streamlit as st
 
 from analysis import Columns, LexiconError
 from analysis.readers import SUPPORTED_SUFFIXES, TABLE_SUFFIXES
+from dashboard.downloads import csv_download
 from dashboard.highlight import escape_markdown
 from dashboard.loader import (
     CHOICE,
@@ -24,10 +25,11 @@ from dashboard.loader import (
     use_dictionary,
 )
 from dashboard.summary import counted, documents_table
-from dashboard.uploads import NO_COLUMN, analyse_now, load_and_analyse, show_last_report, table_preview, upload_name
+from dashboard.uploads import NO_COLUMN, analyse_now, load_and_analyse, show_last_report, show_stopped_notice, table_preview, upload_name
 
 st.title("Corpus")
 show_last_report()
+show_stopped_notice()
 analyse_now()  # a corpus just chosen below is analysed here, with progress
 corpus, analysis = current_corpus(), current_analysis()
 dictionary = dictionary_in_use()
@@ -112,7 +114,7 @@ with actors:
 with documents:
     table = documents_table(analysis)
     st.dataframe(table, hide_index=True)
-    st.download_button("Download the documents table (CSV)", table.to_csv(index=False), file_name="documents.csv", mime="text/csv")
+    csv_download("Download the documents table (CSV)", table, file_name="documents.csv")
     for note in corpus.notes:
         st.caption(escape_markdown(note))
     for warning in corpus.warnings:

@@ -5,12 +5,21 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.explore import event_sentences, match_spans
+from dashboard.downloads import csv_download
 from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
 from dashboard.evidence import show_sentences
 from dashboard.interaction import clickable_chart
 from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.place_map import place_counts, places_map, unplaced_counts
-from dashboard.summary import counted, event_choices, event_query, event_type_labels, events_by_document, events_by_source, explorer_link_for_events
+from dashboard.summary import (
+    counted,
+    event_choices,
+    event_query,
+    event_type_labels,
+    events_by_document,
+    events_by_source,
+    explorer_link_for_events,
+)
 
 SHOWN_SENTENCES = 40
 CHOICES = ("year", "month", "type", "named", "where")
@@ -73,7 +82,7 @@ if len(places):
     clickable_chart(places_map(places), key="place_map", target="where", reset=others("where"))
     with st.expander(f"Places table ({len(places)})"):
         st.dataframe(places, hide_index=True)
-        st.download_button("Download the places (CSV)", places.to_csv(index=False), file_name="places.csv", mime="text/csv")
+        csv_download("Download the places (CSV)", places, file_name="places.csv")
 unplaced = unplaced_counts(analysis.places)
 if len(unplaced):
     with st.expander(f"Places without coordinates ({len(unplaced)})"):
@@ -117,7 +126,6 @@ else:
     if link and len(result):
         st.page_link("dashboard/explorer.py", label="Open them in the sentence explorer", icon=":material/manage_search:", query_params=link)
     show_sentences(result, lambda row: trigger_spans(row, place), limit=SHOWN_SENTENCES, rest="download them all below")
-    st.download_button(
-        "Download these sentences (CSV)", result[["doc_id", "sentence_id", "source", "date", "text", "triggers"]].to_csv(index=False),
-        file_name="event_sentences.csv", mime="text/csv",
+    csv_download(
+        "Download these sentences (CSV)", result[["doc_id", "sentence_id", "source", "date", "text", "triggers"]], file_name="event_sentences.csv"
     )

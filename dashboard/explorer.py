@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
+from dashboard.downloads import csv_download
 from dashboard.highlight import escape_markdown, highlight
 from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.summary import event_type_labels, explorer_options, keyword_in_context, neighbours, page_of, sorted_sentences
@@ -73,7 +74,8 @@ read, kwic, rows = st.tabs(["Read", "Keyword in context", "Table and export"])
 with read:
     pages = max(1, -(-len(result) // PAGE_SIZE))
     paging, context = st.columns([1, 4], vertical_alignment="bottom") if pages > 1 else (None, st.container())
-    page = paging.number_input(f"Page (of {pages})", 1, pages, 1, key="page") if paging else 1
+    # No default value: the page number lives in session state (reset to 1 above when the filters change).
+    page = paging.number_input(f"Page (of {pages})", min_value=1, max_value=pages, key="page") if paging else 1
     show_context = context.toggle("Show the neighbouring sentences", key="context")
     for row in page_of(result, page, PAGE_SIZE).itertuples():
         with st.container(border=True):
@@ -98,4 +100,4 @@ with kwic:
 with rows:
     export = result[["doc_id", "sentence_id", "title", "source", "date", "start", "end", "text", "actors", "event_types", "places"]]
     st.dataframe(export, hide_index=True)
-    st.download_button("Download these sentences (CSV)", lambda: export.to_csv(index=False), file_name="sentences.csv", mime="text/csv")
+    csv_download("Download these sentences (CSV)", export, file_name="sentences.csv")

@@ -3,6 +3,11 @@
 Streamlit renders Markdown (not raw HTML, which it escapes): a "*", "$" or "[x](javascript:…)"
 in corpus text would otherwise turn into formatting, LaTeX or a link. Each Markdown-special
 character is backslash-escaped, and matches are wrapped in Streamlit's highlight directive.
+
+Escaping alone does not stop GitHub-flavoured Markdown's autolinks: Streamlit's renderer finds
+bare ``http://…``, ``www.…`` and ``name@host.tld`` in the text *after* escapes are resolved and
+makes them live links. An invisible word joiner (U+2060) inside each such pattern breaks it, so
+corpus text never produces a link; the words read the same.
 """
 
 from __future__ import annotations
@@ -12,12 +17,16 @@ from collections.abc import Iterable
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:/&=^@\"'])")
 _WHITESPACE = re.compile(r"\s+")
+# The starts of GFM autolink literals: a scheme before "://", "www" before ".", "@" before a host.
+_AUTOLINK_START = re.compile(r"(?i)https?(?=:)|www(?=\.)|@(?=[\w-])|mailto(?=:)|xmpp(?=:)")
+WORD_JOINER = "\u2060"
 
 
 def escape_markdown(text: str) -> str:
     """The text with every Markdown-special character escaped, newlines flattened."""
     # Runs of whitespace become one space but are kept at the edges: pieces around a highlight need them.
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
+    unlinked = _AUTOLINK_START.sub(lambda match: match.group() + WORD_JOINER, _WHITESPACE.sub(" ", text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]]) -> str:

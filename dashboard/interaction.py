@@ -10,7 +10,6 @@ import streamlit as st
 from dashboard.charts import PLOTLY_CONFIG
 
 
-
 def selected_value(event: Any, field: int = 0) -> str | None:
     """The customdata field of the first point chosen on a Plotly chart (None when nothing is chosen)."""
     points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) or hasattr(event, "get") else []

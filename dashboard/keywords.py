@@ -6,10 +6,11 @@ import streamlit as st
 
 from analysis.explore import SentenceFilter, filter_sentences, match_spans
 from dashboard.charts import keyword_bar
+from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
-from dashboard.loader import current_analysis, current_explorer_table, current_keywords, keyword_cloud
 from dashboard.interaction import clickable_chart
+from dashboard.loader import current_analysis, current_explorer_table, current_keywords, keyword_cloud
 from dashboard.summary import counted, documents_of, keyword_scopes, keywords_by_group
 
 SHOWN_SENTENCES = 30
@@ -66,7 +67,7 @@ with st.expander(f"Sentences with “{escape_markdown(keyword)}” ({len(sentenc
 
 with st.expander("All keywords of this selection (table and CSV)"):
     st.dataframe(keywords, hide_index=True)
-    st.download_button("Download the keywords (CSV)", lambda: keywords.to_csv(index=False), file_name="keywords.csv", mime="text/csv")
+    csv_download("Download the keywords (CSV)", keywords, file_name="keywords.csv")
 
 if len(analysis.documents) > 1 and scope == "whole corpus":
     by_source, by_document = st.tabs(["Keywords by source", "Keywords by document"])

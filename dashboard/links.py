@@ -47,8 +47,21 @@ def _as_strings(value: Any) -> list[str]:
     return [str(value)]
 
 
-def run_with_link_check(run: Callable[[], None], page_key: str) -> None:
-    """Run a page; on its first run with this URL, note link parameters it ignored and drop unknown keys from the URL."""
+def drop_nameless_parameters() -> list[str]:
+    """Remove parameters with an empty name (``?=x``) from the URL, before anything reads it; ``=value`` for each."""
+    parameters = url_parameters()
+    nameless = [f"={value}" for key, values in parameters.items() if not key.strip() for value in values]
+    if nameless:
+        # Streamlit refuses an empty key everywhere (even to delete it): the URL is rebuilt without it.
+        st.query_params.from_dict({key: values for key, values in parameters.items() if key.strip()})
+    return nameless
+
+
+def run_with_link_check(run: Callable[[], None], page_key: str, *, dropped: list[str] = ()) -> None:
+    """Run a page; on its first run with this URL, note link parameters it ignored and drop unknown keys from the URL.
+
+    ``dropped``: parameters already taken out of the URL (see :func:`drop_nameless_parameters`), named in the notice too.
+    """
     notice = st.empty()
     first_run = st.session_state.get(NOTICE_KEY) != page_key
     before = url_parameters() if first_run else {}
@@ -58,7 +71,7 @@ def run_with_link_check(run: Callable[[], None], page_key: str) -> None:
         # Also after st.stop(): a page that stops early still tells what it ignored.
         if first_run:
             st.session_state[NOTICE_KEY] = page_key
-            ignored = ignored_parameters(before, url_parameters(), st.session_state)
+            ignored = [*dropped, *ignored_parameters(before, url_parameters(), st.session_state)]
             for key in before.keys() - st.session_state.keys() - RESERVED:
                 del st.query_params[key]
             if ignored:

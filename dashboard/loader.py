@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -24,8 +23,8 @@ from analysis import Analysis, Corpus, CorpusError, load_corpus
 from analysis.cache import cache_dir, cache_size, cached_analyze, clear_cache, corpus_fingerprint
 from analysis.compare import ActorComparison, compare_actors, distinctive_terms
 from analysis.explore import sentence_table
-from analysis.motives import MotiveTheme, motive_sentences, motive_themes
 from analysis.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
+from analysis.motives import MotiveTheme, motive_sentences, motive_themes
 from analysis.paths import DEFAULT_CORPUS
 from analysis.pipeline import keywords_for
 from analysis.store import StoreError, is_stored_analysis, read_store, stand_in_corpus
@@ -188,15 +187,12 @@ def show_corpus(name: str) -> None:
     st.session_state[ACTIVE] = None if name == DEFAULT_NAME else name
 
 
-def analyse_with_progress(corpus: Corpus, progress: Callable[[int, int], None]) -> Analysis:
-    """Analyse a corpus now, reporting per document, and keep the result for this session's pages."""
-    key = f"{corpus_key(corpus)}-{_lexicon_key()}"
-    analysis = cached_analyze(corpus, actors=actor_lexicon(), progress=progress)
+def keep_analysis(corpus: Corpus, analysis: Analysis) -> None:
+    """Keep an analysis made on the Corpus page (with progress, in a worker process) for this session's pages."""
     stored = st.session_state.setdefault(ANALYSES, {})
-    stored[key] = analysis
+    stored[f"{corpus_key(corpus)}-{_lexicon_key()}"] = analysis
     while len(stored) > KEPT_ANALYSES:  # bound a session's memory: the oldest goes first
         stored.pop(next(iter(stored)))
-    return analysis
 
 
 def shown_is_analysed() -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.motives import load_themes
 from analysis.explore import match_spans
+from analysis.motives import load_themes
+from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import clickable_chart
@@ -47,7 +48,7 @@ else:
                     limit=QUOTES,
                     rest="download them all below",
                 )
-        st.download_button(
-            "Download the motive sentences with their themes (CSV)", motive_table(themes).to_csv(index=False),
-            file_name=f"what_{actor.lower().replace(' ', '_')}_wants.csv", mime="text/csv",
+        csv_download(
+            "Download the motive sentences with their themes (CSV)", motive_table(themes),
+            file_name=f"what_{actor.lower().replace(' ', '_')}_wants.csv",
         )

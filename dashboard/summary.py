@@ -13,9 +13,8 @@ import pandas as pd
 from analysis import Analysis
 from analysis.actors import actor_named
 from analysis.explore import lists
-from analysis.lexicons import ActorLexicon
+from analysis.lexicons import ActorLexicon, load_event_types
 from analysis.motives import MotiveTheme
-from analysis.lexicons import load_event_types
 
 KIND_LABELS = {
     "repeated_passage": "repeated passage (80+ characters seen earlier)",

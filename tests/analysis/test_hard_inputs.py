@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 
+import pandas as pd
 import pytest
 
 from analysis import Columns, CorpusError, analyze, corpus_from_files
@@ -192,3 +193,57 @@ def test_review_cases_odd_files_load_or_are_skipped_with_a_warning():
     assert len({d.doc_id for d in ids}) == 3
 
     assert read((".txt", SYRIA.encode())).documents[0].doc_id == "document"
+
+
+def _word_file(paragraphs: list[str]) -> bytes:
+    import docx
+
+    word = docx.Document()
+    for paragraph in paragraphs:
+        word.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _pdf_with_text(text: str) -> bytes:
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=612, height=792)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"), NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1"))
+    page[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def one_megabyte_limit(monkeypatch):
+    monkeypatch.setenv("BRIEFING_MAX_INFLATED_MB", "1")
+
+
+def test_a_word_file_that_inflates_past_the_limit_is_refused_with_the_limit(one_megabyte_limit):
+    bomb = _word_file(["Russia and Turkey met again. " * 40] * 1500)  # ~1.7 MB of XML that zips to a few KB
+    assert len(bomb) < 100_000
+    fails(r"more than 1 MB .*BRIEFING_MAX_INFLATED_MB", ("bomb.docx", bomb))
+    assert "Turkey" in read(("small.docx", _word_file(["Russia and Turkey met."]))).documents[0].text
+
+
+def test_a_pdf_whose_text_runs_past_the_limit_is_refused(one_megabyte_limit):
+    assert "Turkey" in read(("small.pdf", _pdf_with_text("Russia and Turkey met."))).documents[0].text
+    fails(r"its text runs to more than 1 MB", ("bomb.pdf", _pdf_with_text("Russia and Turkey met again. " * 40_000)))
+
+
+def test_a_parquet_file_that_decodes_past_the_limit_is_refused(one_megabyte_limit):
+    buffer = io.BytesIO()
+    pd.DataFrame({"text": ["Russia and Turkey met again in Astana. " * 100] * 400}).to_parquet(buffer)  # dictionary-encoded: tiny on disk
+    assert len(buffer.getvalue()) < 100_000
+    fails(r"more than 1 MB", ("bomb.parquet", buffer.getvalue()))
+    small = io.BytesIO()
+    pd.DataFrame({"text": ["Russia and Turkey met again in Astana."] * 3}).to_parquet(small)
+    assert len(read(("small.parquet", small.getvalue())).documents) == 3

@@ -260,3 +260,62 @@ def test_arabic_and_russian_uploads_are_shown_right_to_left_and_as_written(page,
     assert arabic.evaluate(text_right) > english.evaluate(text_right) + 200, "the Arabic sentence is aligned right"
     assert "Москва поддерживает Асада" in body_text(page)
     screenshot(page, "sentences-rtl")
+
+
+@pytest.mark.parametrize("path", ["sentences?=x", "actors?top_actors=5&=x", "?=&present=false"], ids=["alone", "appended", "empty"])
+def test_a_link_with_an_empty_parameter_name_shows_the_page_and_is_cleaned(page, app_url, path):
+    open_and_settle(page, f"{app_url}/{path}")
+    title = {"sentences": "Sentence explorer", "actors": "Actors"}.get(path.split("?")[0])
+    if title is None:
+        title = page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+    assert_healthy(page, title)
+    assert "StreamlitValueError" not in body_text(page)
+    assert "=x" not in page.url.split("?", 1)[-1].replace("top_actors", ""), f"the bad key is dropped from the URL: {page.url}"
+    page.reload(wait_until="domcontentloaded")
+    settle(page)
+    assert_healthy(page, title)
+
+
+def test_hostile_text_gives_no_live_link_and_a_safe_csv(page, app_url, tmp_path):
+    upload = tmp_path / "hostile.txt"
+    upload.write_text(
+        'Russia said =HYPERLINK("http://example.invalid","x") was a lie. '
+        "Turkey wrote to press@example.invalid and posted www.example.invalid today. "
+        "+SUM(A1) and @cmd and -2+3 were written by Iran.",
+        encoding="utf-8",
+    )
+    open_and_settle(page, f"{app_url}/corpus")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
+    page.get_by_text("hostile.txt").first.wait_for()
+    page.get_by_role("button", name="Read and analyse").click()
+    page.get_by_text(re.compile(r"hostile: 1 document")).first.wait_for(timeout=60_000)
+    page.get_by_role("link", name="Sentence explorer").first.click()
+    page.wait_for_url(re.compile(r"/sentences"))
+    settle(page)
+    assert_healthy(page, "Sentence explorer")
+    assert "example" in body_text(page)
+    links = page.locator('[data-testid="stMain"] a').evaluate_all("links => links.map((a) => a.href)")
+    assert not [href for href in links if "example.invalid" in href], f"corpus text became links: {links}"
+    page.get_by_role("tab", name="Table and export").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download these sentences (CSV)").click()
+    path = tmp_path / "sentences.csv"
+    download_info.value.save_as(path)
+    import csv
+
+    cells = [cell for row in csv.reader(path.open(encoding="utf-8")) for cell in row]
+    assert any(cell.startswith("'+SUM") for cell in cells), cells
+    risky = [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+    assert not risky, f"formula-like cells written raw: {risky}"
+
+
+def test_no_page_makes_the_browser_fetch_anything_from_another_host(page, app_url):
+    from urllib.parse import urlparse
+
+    own = urlparse(app_url).netloc
+    elsewhere: list[str] = []
+    page.on("request", lambda request: elsewhere.append(request.url) if urlparse(request.url).netloc not in (own, "") else None)
+    for name, path in PAGES.items():
+        open_and_settle(page, f"{app_url}/{path}")
+    open_and_settle(page, f"{app_url}/actors?present=true")
+    assert not [url for url in elsewhere if not url.startswith(("data:", "blob:"))], f"third-party requests: {sorted(set(elsewhere))[:10]}"

@@ -1,5 +1,4 @@
 from dashboard.highlight import escape_markdown, highlight
-
 from tests.conftest import open_page
 
 
@@ -72,3 +71,24 @@ def test_a_new_filter_goes_back_to_the_first_page():
     assert at.number_input(key="page").value == 8
     at.text_input(key="kw").input("Russia").run()
     assert at.number_input(key="page").value == 1
+
+
+def test_paging_sets_its_state_without_a_duplicated_default(monkeypatch):
+    import logging
+
+    from streamlit.elements.lib import policies
+
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)  # Streamlit warns once per process
+    records: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: records.append(record.getMessage())
+    policies._LOGGER.addHandler(handler)  # Streamlit's loggers do not propagate to pytest's capture
+    try:
+        at = explorer()
+        at.number_input(key="page").set_value(3).run()
+        at.text_input(key="kw").input("Russia").run()
+        at.run()
+    finally:
+        policies._LOGGER.removeHandler(handler)
+    assert at.number_input(key="page").value == 1
+    assert not [r for r in records if "created with a default value" in r], records

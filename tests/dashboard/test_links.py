@@ -1,7 +1,6 @@
 import pytest
 
 from dashboard.links import ignored_parameters
-
 from tests.conftest import open_page
 
 PAGES = ["dashboard/overview.py", "dashboard/corpus.py", "dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/motives.py", "dashboard/compare.py", "dashboard/briefing.py", "dashboard/explorer.py"]
@@ -62,3 +61,11 @@ def test_no_two_pages_bind_the_same_url_key():
                     key = words["key"].value
                     assert owners.setdefault(key, path.name) == path.name, f"{key!r} is bound on {owners[key]} and {path.name}"
     assert {"actor", "kw", "name", "keyword", "where"} <= owners.keys()
+
+
+@pytest.mark.parametrize("page", ["dashboard/explorer.py", "dashboard/actors.py"])
+def test_a_parameter_without_a_name_is_dropped_and_named(page):
+    at = open_page(page, **{"": "x", "zzz": "1"})
+    assert not at.exception
+    assert "" not in at.query_params, "the nameless key is gone from the URL, so a reload works"
+    assert "=x" in notices(at)[0]

@@ -63,3 +63,13 @@ def test_link_parameters_are_shown_as_text():
         assert not allow_html
         for live in LIVE:
             assert not live.search(text), f"{kind} renders live markup: {text[:200]}"
+
+
+def test_bare_addresses_in_corpus_text_cannot_become_links():
+    from dashboard.highlight import WORD_JOINER, escape_markdown
+
+    shown = escape_markdown("see http://example.invalid, HTTPS://x.invalid, www.example.invalid and a@example.invalid")
+    plain = shown.replace("\\", "")
+    for pattern in (r"https?://", r"www\.", r"\w@\w"):
+        assert not re.search(pattern, plain, re.IGNORECASE), f"{pattern} survives in {plain!r}"
+    assert plain.replace(WORD_JOINER, "") == "see http://example.invalid, HTTPS://x.invalid, www.example.invalid and a@example.invalid"
