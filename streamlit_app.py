@@ -8,7 +8,7 @@ from dashboard.highlight import escape_markdown
 from dashboard.links import drop_nameless_parameters, run_with_link_check
 from dashboard.loader import corpus_problem
 from dashboard.presentation import PRESENTATION_CSS, leave_presentation
-from dashboard.style import TEXT_DIRECTION_CSS
+from dashboard.style import APP_CSS
 
 ICON = Path(__file__).parent / "dashboard" / "assets" / "icon.png"  # bundled: a Material or emoji icon makes browsers fetch it from a CDN
 st.set_page_config(page_title="Briefing dashboard", page_icon=str(ICON), layout="wide")
@@ -27,15 +27,15 @@ page = st.navigation(
         st.Page("dashboard/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
     ]
 )
-st.html(TEXT_DIRECTION_CSS)  # the app's own stylesheet, never user text
+st.html(APP_CSS)  # the app's own stylesheet, never user text
 presenting = st.sidebar.toggle(
     "Presentation mode", key="present", bind="query-params", help="Hides the sidebar and the controls and enlarges type, for a projector."
 )
 if presenting:
     st.html(PRESENTATION_CSS)  # the app's own stylesheet, never user text
+    # First on the page, fixed at the top right by the stylesheet: the way out is always in reach.
+    st.button("Leave presentation mode", key="leave_present", icon=":material/close_fullscreen:", on_click=leave_presentation)
 problem = corpus_problem()
 if problem:
     st.error(escape_markdown(problem), icon=":material/error:")
 run_with_link_check(page.run, page.url_path, dropped=nameless)
-if presenting:
-    st.button("Leave presentation mode", key="leave_present", on_click=leave_presentation)

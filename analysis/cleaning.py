@@ -9,10 +9,10 @@ the analysis text therefore point straight into the original text.
 from __future__ import annotations
 
 import re
-from itertools import islice
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from analysis.corpus import Corpus, Document

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.keywords import stopwords
 from analysis.explore import lists
+from analysis.keywords import stopwords
 from analysis.pipeline import Analysis
 
 LOG_ODDS_COLUMNS = ["term", "count_a", "count_b", "freq_a", "freq_b", "delta", "variance", "z"]

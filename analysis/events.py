@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from analysis.alternation import fold_case, required_literals, trie_alternation
 from analysis.dates import DateExpression, date_nearest, find_dates
-from analysis.lexicons import EventType, NamedEvent, load_event_types, load_named_events
+from analysis.lexicons import NamedEvent, load_event_types, load_named_events
 from analysis.matching import normalise_apostrophes
 
 EVENT_COLUMNS = [

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 MAX_SENTENCE_CHARS = 600
 
@@ -66,6 +65,7 @@ _ADVERB_OPENER = re.compile(r"(?<! ) ++(?P<word>[A-Z][a-z]{4,}ly),")
 # "...collapse of Trentino Incentivizing Freedonia in Sylvania": a long capitalised gerund before a name opens a headline.
 # Not inside a title-case name: "the Unified Modelling Language (UML)" stays whole.
 _GERUND_OPENER = re.compile(r"(?<! ) ++(?=[A-Z][a-z]{5,}ing [A-Z][a-z]+ [a-z])")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]*$")
 _ARTICLE_AND_CAPITAL = re.compile(r"\b(?:the|a|an|The|A|An) [A-Z][\w-]*$")
 _REPEATED_NAME = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:['’]s)? +(?P<second>(?P=first))\b")
 _NAME_PAIR = re.compile(r"\b(?P<first>[A-Z][\w-]+) +(?=(?P<second>[A-Z][\w-]+)(?:['’]s)?\b)")
@@ -74,7 +74,7 @@ _ARTICLE_NAME = re.compile(
     rf"(?:\bthe|['’]s) +(?=(?P<first>[A-Z]\w+)(?: +and +(?P<second>[A-Z]\w+))? +(?:{AUXILIARIES})\b)"
 )
 _MODAL_PAST = re.compile(rf"\b(?:{MODALS}) +(?=[A-Z][a-z]+ +[a-z]+ed\b)")
-_LIST_MARKER = re.compile(rf"(?<=[a-z]) +(?=(?:\d{{1,2}}\.?\)|\d{{1,2}}\.) +[A-Z])|(?<!\s)\s++(?=[•⁃▪‣]\s?\S)")
+_LIST_MARKER = re.compile(r"(?<=[a-z]) +(?=(?:\d{1,2}\.?\)|\d{1,2}\.) +[A-Z])|(?<!\s)\s++(?=[•⁃▪‣]\s?\S)")
 _NEWLINES = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*[•⁃▪‣*-] )")
 _LINE_BREAK = re.compile(r"\n")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -200,6 +200,8 @@ def _join_breaks(text: str, bare_names: Collection[str]) -> Iterable[int]:
         for match in pattern.finditer(text):
             if pattern is _GERUND_OPENER and _ARTICLE_AND_CAPITAL.search(text, max(0, match.start() - _LOOKBACK), match.start()):
                 continue
+            if pattern is _ADVERB_OPENER and _CAPITALISED_BEFORE.search(text, max(0, match.start() - _LOOKBACK), match.start()):
+                continue  # "the Zenda National Assembly, which": a name ending in -ly, not "…sold Similarly, …"
             if _after_word(text, match.start(), lower_only=lower_only):
                 yield match.end() if pattern is not _ADVERB_OPENER else match.start("word")
     for match in _REPEATED_NAME.finditer(text):

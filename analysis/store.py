@@ -23,8 +23,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis import __version__
-from analysis.output import TABLE_NAMES
 from analysis.corpus import Corpus, Document
+from analysis.output import TABLE_NAMES
 from analysis.pipeline import DOCUMENT_COLUMNS, Analysis, sentences_by_document
 
 MANIFEST = "analysis.json"

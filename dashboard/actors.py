@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
-from dashboard.charts import PLOTLY_CONFIG, actor_bar, actor_breakdown, cooccurrence_heatmap, cooccurrence_network
+from dashboard.charts import actor_bar, actor_breakdown, cooccurrence_heatmap, cooccurrence_network
 from dashboard.curation import curation_panel
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
-from dashboard.interaction import clickable_chart
+from dashboard.interaction import clickable_chart, interaction_hint, show_chart
 from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.summary import ORIGIN_LABELS, actor_mentions_by, alias_breakdown, counted, has_groups, top_pairs
 
@@ -29,12 +29,12 @@ if counts.empty:
 chart, detail = st.columns([3, 2])
 sentences_area = st.container()
 breakdown_area = st.container()
-heat, network = st.columns(2)
+heat, network = st.container(), st.container()  # one under the other: every axis label and node name has room
 
 with chart:
     top = st.slider("How many actors", 2, len(counts), min(15, len(counts)), key="top_actors", bind="query-params") if len(counts) > 2 else len(counts)
     clickable_chart(actor_bar(counts, top=top), key="actor_bars", target="name")
-    st.caption("Click a bar, or choose an actor on the right, to read the sentences behind it.")
+    interaction_hint("Click a bar, or choose an actor on the right, to read the sentences behind it.")
 names = list(counts["actor"].head(top))
 
 breakdowns = [by for by in ("source", "month") if has_groups(analysis, by=by)]
@@ -43,7 +43,7 @@ with breakdown_area:
         with tab:
             table = actor_mentions_by(analysis, by=by, actors=names[:BROKEN_DOWN])
             clickable_chart(actor_breakdown(table, analysis.actor_colors, by=by), key=f"actors_by_{by}", target="name")
-            st.caption(f"The {min(BROKEN_DOWN, len(names))} most mentioned actors. Click a {'bar' if by == 'source' else 'point'} to choose its actor.")
+            interaction_hint(f"The {min(BROKEN_DOWN, len(names))} most mentioned actors. Click a {'bar' if by == 'source' else 'point'} to choose its actor.")
 
 with detail:
     actor = st.selectbox("Actor", list(counts["actor"]), key="name", bind="query-params")
@@ -63,9 +63,9 @@ with sentences_area, st.expander(f"Sentences naming {escape_markdown(actor)} ({l
     )
 
 with heat:
-    st.plotly_chart(cooccurrence_heatmap(analysis.cooccurrence, names), config=PLOTLY_CONFIG, key="actor_heatmap")
+    show_chart(cooccurrence_heatmap(analysis.cooccurrence, names), key="actor_heatmap")
 with network:
-    st.plotly_chart(cooccurrence_network(analysis.cooccurrence, counts, top=top), config=PLOTLY_CONFIG, key="actor_network")
+    show_chart(cooccurrence_network(analysis.cooccurrence, counts, top=top), key="actor_network")
 pairs = top_pairs(analysis.cooccurrence, names)
 if pairs:
     pair, link = st.columns([2, 3], vertical_alignment="bottom")

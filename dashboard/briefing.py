@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.brief import brief_html, brief_markdown, compose_brief
-from dashboard.charts import PLOTLY_CONFIG, actor_bar
+from dashboard.charts import actor_bar
 from dashboard.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
+from dashboard.interaction import show_chart
 from dashboard.loader import current_analysis, current_motives, keyword_cloud
 from dashboard.summary import corpus_figures
 
@@ -28,14 +29,15 @@ for column, (name, value) in zip(st.columns(len(brief.figures)), brief.figures.i
 charts = {"actors": actor_bar(analysis.actor_counts, top=10)}
 if analysis.events["timeline_year"].notna().any():
     charts["timeline"] = event_timeline(analysis.events)
+printed = {**charts, "timeline": event_timeline(analysis.events, interactive=False)} if "timeline" in charts else charts
 left, right = st.columns(2)
-left.plotly_chart(charts["actors"], config=PLOTLY_CONFIG, key="brief_actors")
+show_chart(charts["actors"], key="brief_actors", where=left)
 cloud = None
 if len(analysis.keywords):
     cloud = keyword_cloud(analysis.keywords.head(30))
     right.image(cloud, caption="Top keywords (size = occurrences; actors in their colours)", width="stretch")
 if "timeline" in charts:
-    st.plotly_chart(charts["timeline"], config=PLOTLY_CONFIG, key="brief_timeline")
+    show_chart(charts["timeline"], key="brief_timeline")
 
 st.header(f"What {escape_markdown(brief.wanter)} wants")
 if not brief.themes:
@@ -52,7 +54,7 @@ with st.expander("Method", expanded=presenting):
 if not presenting:
     html_file, markdown_file = st.columns(2)
     html_file.download_button(
-        "Download the brief (HTML, works offline, prints on A4/Letter)", lambda: brief_html(brief, charts, cloud), file_name="brief.html", mime="text/html", key="brief_html"
+        "Download the brief (HTML, works offline, prints on A4/Letter)", lambda: brief_html(brief, printed, cloud), file_name="brief.html", mime="text/html", key="brief_html"
     )
     markdown_file.download_button("Download the brief (Markdown)", lambda: brief_markdown(brief), file_name="brief.md", mime="text/markdown", key="brief_md")
     st.caption("Each chart downloads as a PNG at presentation resolution from its toolbar (camera icon).")

@@ -137,8 +137,8 @@ def cooccurrence_heatmap(cooccurrence: pd.DataFrame, actors: list[str]) -> go.Fi
             ygap=1,
         )
     )
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(tickangle=-45)
+    figure.update_yaxes(autorange="reversed", dtick=1)
+    figure.update_xaxes(tickangle=-45, dtick=1)  # every actor named on both axes, never every other one
     return layout(figure, title="Named in the same sentence", height=NETWORK_HEIGHT)
 
 
@@ -180,3 +180,31 @@ def _outside(theta: float) -> str:
         return "top center" if y > 0 else "bottom center"
     vertical = "top" if y > 0.5 else "bottom" if y < -0.5 else "middle"
     return f"{vertical} {'right' if x > 0 else 'left'}"
+
+
+PROJECTION_SCALE = 1.45
+
+
+def projected(figure: go.Figure, *, scale: float = PROJECTION_SCALE) -> go.Figure:
+    """A copy of the figure for a projector: every font, the height and the margins ``scale`` times larger."""
+    spec = figure.to_dict()
+    _scale_fonts(spec, scale)
+    layout_spec = spec.setdefault("layout", {})
+    layout_spec.setdefault("font", {}).setdefault("size", FONT["size"] * scale)
+    if layout_spec.get("height"):
+        layout_spec["height"] = round(layout_spec["height"] * (1 + (scale - 1) / 2))
+    margin = layout_spec.get("margin", {})
+    layout_spec["margin"] = {side: round(value * scale) if side in ("l", "r", "t", "b") else value for side, value in margin.items()}
+    return go.Figure(spec)
+
+
+def _scale_fonts(node: Any, scale: float) -> None:
+    """Multiply every explicit font size found under ``node`` (layout, axes, annotations, traces) by ``scale``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("font") and isinstance(value, dict) and isinstance(value.get("size"), (int, float)):
+                value["size"] = round(value["size"] * scale, 1)
+            _scale_fonts(value, scale)
+    elif isinstance(node, list):
+        for item in node:
+            _scale_fonts(item, scale)

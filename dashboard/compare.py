@@ -6,12 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis.compare import actor_terms, sentences_with_term, term_spans
-from dashboard.charts import PLOTLY_CONFIG
 from dashboard.compare_charts import LEAN_A, LEAN_B, distinctive_bar, event_profiles, term_scatter
 from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
-from dashboard.interaction import clickable_chart
+from dashboard.interaction import clickable_chart, show_chart
 from dashboard.loader import (
     active_corpus_name,
     content_key_of,
@@ -63,13 +62,10 @@ if mode == "Actor vs actor":
             column.caption(f"named in {counted(row.sentences, 'sentence')}, {row.share:.0%} of all")
         for column, actor in zip(st.columns(len(chosen)), chosen):
             with column:
-                st.plotly_chart(
-                    distinctive_bar(comparison.terms[actor], colour=colours.get(actor, ""), title=f"{actor}: its own words"),
-                    config=PLOTLY_CONFIG, key=f"terms_{actor}",
-                )
+                show_chart(distinctive_bar(comparison.terms[actor], colour=colours.get(actor, ""), title=f"{actor}: its own words"), key=f"terms_{actor}")
         st.caption("Each actor's sentences against the sentences naming the other chosen actors (and not it); its own names are left out.")
         if len(comparison.events):
-            st.plotly_chart(event_profiles(comparison.events, labels, colours), config=PLOTLY_CONFIG, key="event_profiles")
+            show_chart(event_profiles(comparison.events, labels, colours), key="event_profiles")
         st.subheader("Mentioned with, and in their own words")
         for column, actor in zip(st.columns(len(chosen)), chosen):
             with column:
@@ -123,8 +119,8 @@ else:
         else:
             clickable_chart(term_scatter(scored, label_a=label_a, label_b=label_b), key="term_plot", target="term")
             left, right = st.columns(2)
-            left.plotly_chart(distinctive_bar(scored, colour=LEAN_A, title=f"Most {label_a}"), config=PLOTLY_CONFIG, key="lean_a")
-            right.plotly_chart(distinctive_bar(leaning_to_b(scored), colour=LEAN_B, title=f"Most {label_b}"), config=PLOTLY_CONFIG, key="lean_b")
+            show_chart(distinctive_bar(scored, colour=LEAN_A, title=f"Most {label_a}"), key="lean_a", where=left)
+            show_chart(distinctive_bar(leaning_to_b(scored), colour=LEAN_B, title=f"Most {label_b}"), key="lean_b", where=right)
             csv_download("Download every term's scores (CSV)", scored, file_name="distinctive_terms.csv")
             term = st.selectbox("Term", list(scored["term"]), key="term", bind="query-params")
             for column, rows, label in zip(st.columns(2), (rows_a, rows_b), (label_a, label_b)):

@@ -24,23 +24,28 @@ def distinctive_bar(terms: pd.DataFrame, *, colour: str, title: str, top: int = 
 
 
 def event_profiles(events: pd.DataFrame, labels: dict[str, str], colours: dict[str, str]) -> go.Figure:
-    """Grouped bars: the share of each actor's event references by event type."""
+    """Grouped horizontal bars: the share of each actor's event references by event type, commonest type on top.
+
+    Horizontal, so every event type's name reads level and whole, however many there are.
+    """
     figure = go.Figure()
-    order = list(events.groupby("event_type")["references"].sum().sort_values(ascending=False).index)
-    for actor, rows in events.groupby("actor", sort=False):
+    order = list(events.groupby("event_type")["references"].sum().sort_values(ascending=True).index)
+    for actor, rows in list(events.groupby("actor", sort=False))[::-1]:  # reversed: the first actor's bar on top in each group
         rows = rows.set_index("event_type")[["references", "share"]].reindex(order).fillna(0)
         figure.add_bar(
-            x=[labels.get(k, k) for k in order],
-            y=rows["share"],
+            y=[labels.get(k, k) for k in order],
+            x=rows["share"],
+            orientation="h",
             name=actor,
             marker_color=colours.get(actor, NEUTRAL),
             customdata=rows[["references"]].to_numpy(),
-            hovertemplate=f"<b>{actor}</b>, %{{x}}: %{{y:.0%}} (%{{customdata[0]:.0f}} references)<extra></extra>",
+            hovertemplate=f"<b>{actor}</b>, %{{y}}: %{{x:.0%}} (%{{customdata[0]:.0f}} references)<extra></extra>",
         )
-    figure.update_layout(barmode="group", legend=dict(orientation="h", y=-0.35))
-    figure.update_yaxes(tickformat=".0%", title="share of the actor's event references")
-    figure.update_xaxes(tickangle=-30)
-    return layout(figure, title="What kind of events each is part of", height=460)
+    figure.update_layout(barmode="group", legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, traceorder="reversed"))
+    figure.update_xaxes(tickformat=".0%", title="share of the actor's event references")
+    layout(figure, title="What kind of events each is part of", height=max(360, 34 * len(order) * max(1, events["actor"].nunique()) // 2 + 160))
+    figure.update_layout(margin=dict(t=110))  # the legend sits between the title and the bars
+    return figure
 
 
 def term_scatter(table: pd.DataFrame, *, label_a: str, label_b: str, labelled: int = 12) -> go.Figure:

@@ -12,8 +12,11 @@ BASIS_COLOURS = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
-def event_timeline(events: pd.DataFrame) -> go.Figure:
-    """Event references per year, stacked by where the year comes from (written, named event, document date)."""
+def event_timeline(events: pd.DataFrame, *, interactive: bool = True) -> go.Figure:
+    """Event references per year, stacked by where the year comes from (written, named event, document date).
+
+    ``interactive=False`` (print, a brief): no hint about what a click or double-click does.
+    """
     placed = events.dropna(subset=["timeline_year"])
     counts = placed.groupby(["timeline_year", "date_basis"]).size().reset_index(name="references")
     figure = go.Figure()
@@ -39,7 +42,8 @@ def event_timeline(events: pd.DataFrame) -> go.Figure:
     if len(earlier):
         figure.add_annotation(
             x=0, y=1.02, xref="paper", yref="paper", xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=13, color=NEUTRAL),
-            text=f"+ {_references(int(earlier.sum()))} to {_years(int(earlier.index.min()), int(earlier.index.max()))}, before this span: double-click the chart to show all",
+            text=f"+ {_references(int(earlier.sum()))} to {_years(int(earlier.index.min()), int(earlier.index.max()))}, before this span"
+            + (": double-click the chart to show all" if interactive else " (not drawn)"),
         )
     return layout(figure, title="When: event references by year", height=400)
 

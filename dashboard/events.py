@@ -8,7 +8,7 @@ from analysis.explore import event_sentences, match_spans
 from dashboard.downloads import csv_download
 from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
 from dashboard.evidence import show_sentences
-from dashboard.interaction import clickable_chart
+from dashboard.interaction import clickable_chart, interaction_hint
 from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.place_map import place_counts, places_map, unplaced_counts
 from dashboard.summary import (
@@ -102,7 +102,7 @@ if len(analysis.documents) > 1:
             st.dataframe(events_by_document(events, analysis.documents, labels), hide_index=True)
 
 st.subheader("The sentences behind them")
-st.caption("Click a bar or a bubble above, or choose here; choices combine.")
+interaction_hint("Click a bar or a bubble above, or choose here; choices combine.")
 pick = st.columns(5)
 year = pick[0].selectbox("Year", [None, *choices["year"]], format_func=lambda v: v or "any", key="year", bind="query-params")
 month = pick[1].selectbox("Month", [None, *choices["month"]], format_func=lambda v: v or "any", key="month", bind="query-params")

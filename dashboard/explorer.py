@@ -8,7 +8,7 @@ from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, m
 from dashboard.downloads import csv_download
 from dashboard.highlight import escape_markdown, highlight
 from dashboard.loader import current_analysis, current_explorer_table
-from dashboard.summary import event_type_labels, explorer_options, keyword_in_context, neighbours, page_of, sorted_sentences
+from dashboard.summary import event_type_labels, explorer_options, keyword_in_context, neighbours, page_of, sorted_sentences, source_line
 
 PAGE_SIZE = 20
 
@@ -49,7 +49,9 @@ chosen = SentenceFilter(
 result = filter_sentences(table, chosen)
 st.metric("Matching sentences", f"{len(result):,} of {len(table):,}")
 
-order = st.radio("Order", ["document order", "newest documents first", "longest first"], horizontal=True, key="order")
+dated = bool(table["date"].fillna("").astype(str).str.strip().ne("").any())
+orders = ["document order", *(["newest documents first"] if dated else []), "longest first"]  # no date ordering of an undated corpus
+order = st.radio("Order", orders, horizontal=True, key="order")
 result = sorted_sentences(result, order)
 if st.session_state.get("_explorer_view") != (chosen, order):
     # New filters or order: back to the first page, not page 8 of a shorter list.
@@ -87,9 +89,7 @@ with read:
             if show_context and after:
                 st.caption(escape_markdown(after))
             actors_here = row.actors.strip("|").replace("|", ", ")
-            st.caption(escape_markdown(f"{row.doc_id} · sentence {row.sentence_id} · characters {row.start}–{row.end}"
-                                       + (f" · {row.source}" if row.source else "") + (f" · {row.date}" if row.date else "")
-                                       + (f" · {actors_here}" if actors_here else "")))
+            st.caption(escape_markdown(f"{source_line(row)} · characters {row.start}–{row.end}" + (f" · {actors_here}" if actors_here else "")))
     if result.empty:
         st.info("No sentence matches these filters.")
 with kwic:
@@ -98,6 +98,7 @@ with kwic:
     else:
         st.info("Type a keyword or free text to see each match in its context.")
 with rows:
-    export = result[["doc_id", "sentence_id", "title", "source", "date", "start", "end", "text", "actors", "event_types", "places"]]
+    # The sentence first: a table cut at the screen's edge cuts metadata, not the evidence.
+    export = result[["text", "title", "source", "date", "actors", "event_types", "places", "doc_id", "sentence_id", "start", "end"]]
     st.dataframe(export, hide_index=True)
     csv_download("Download these sentences (CSV)", export, file_name="sentences.csv")

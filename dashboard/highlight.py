@@ -22,11 +22,15 @@ _AUTOLINK_START = re.compile(r"(?i)https?(?=:)|www(?=\.)|@(?=[\w-])|mailto(?=:)|
 WORD_JOINER = "\u2060"
 
 
+def unlinked(text: str) -> str:
+    """The text with a word joiner inside every start of a GFM autolink (``http:``, ``www.``, ``@host``)."""
+    return _AUTOLINK_START.sub(lambda match: match.group() + WORD_JOINER, text)
+
+
 def escape_markdown(text: str) -> str:
     """The text with every Markdown-special character escaped, newlines flattened."""
     # Runs of whitespace become one space but are kept at the edges: pieces around a highlight need them.
-    unlinked = _AUTOLINK_START.sub(lambda match: match.group() + WORD_JOINER, _WHITESPACE.sub(" ", text))
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked(_WHITESPACE.sub(" ", text)))
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]]) -> str:

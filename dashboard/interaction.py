@@ -7,7 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.charts import PLOTLY_CONFIG
+from dashboard.charts import PLOTLY_CONFIG, projected
+from dashboard.presentation import presenting
 
 
 def selected_value(event: Any, field: int = 0) -> str | None:
@@ -49,13 +50,25 @@ def open_on_click(event: Any, parameter: str, *, chart: str, repeat: bool = Fals
         st.switch_page("dashboard/explorer.py", query_params={parameter: [value, value] if repeat else value})
 
 
+def show_chart(figure: Any, *, key: str, where: Any = None, **options: Any) -> Any:
+    """Draw a Plotly chart in the house configuration (type and size scaled up in presentation mode); its selection event."""
+    shown = projected(figure) if presenting() else figure
+    return (where or st).plotly_chart(shown, config=PLOTLY_CONFIG, key=key, **options)
+
+
+def interaction_hint(text: str) -> None:
+    """A caption telling how to use a control or chart: hidden in presentation mode, where the controls are."""
+    with st.container(key=f"hint_{abs(hash(text)) % 10**8}"):
+        st.caption(text)
+
+
 def clickable_chart(figure: Any, *, key: str, target: str, reset: Iterable[str] = ()) -> None:
     """Draw a chart whose point clicks choose control ``target`` (see :func:`follow_click`); call before that control."""
-    event = st.plotly_chart(figure, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
+    event = show_chart(figure, key=key, on_select="rerun", selection_mode="points")
     follow_click(event, target, chart=key, reset=reset)
 
 
 def opening_chart(figure: Any, *, key: str, parameter: str, repeat: bool = False) -> None:
     """Draw a chart whose point clicks open the sentence explorer filtered by the clicked value (see :func:`open_on_click`)."""
-    event = st.plotly_chart(figure, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
+    event = show_chart(figure, key=key, on_select="rerun", selection_mode="points")
     open_on_click(event, parameter, chart=key, repeat=repeat)

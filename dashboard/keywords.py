@@ -9,7 +9,7 @@ from dashboard.charts import keyword_bar
 from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown
-from dashboard.interaction import clickable_chart
+from dashboard.interaction import clickable_chart, interaction_hint
 from dashboard.loader import current_analysis, current_explorer_table, current_keywords, keyword_cloud
 from dashboard.summary import counted, documents_of, keyword_scopes, keywords_by_group
 
@@ -46,7 +46,7 @@ shown = keywords.head(top)
 bars, side = st.columns([1, 1])
 with bars:
     clickable_chart(keyword_bar(shown, top=top, show_score=True, by_count=order == "occurrences"), key="keyword_bars", target="keyword")
-    st.caption("Click a bar, or choose a keyword on the right, to read the sentences behind it.")
+    interaction_hint("Click a bar, or choose a keyword on the right, to read the sentences behind it.")
 with side:
     in_cloud = shown.head(CLOUD_WORDS)
     image = keyword_cloud(in_cloud)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts import PLOTLY_CONFIG, actor_bar, keyword_bar
+from dashboard.charts import actor_bar, keyword_bar
 from dashboard.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
-from dashboard.interaction import opening_chart
+from dashboard.interaction import interaction_hint, opening_chart, show_chart
 from dashboard.loader import current_analysis
 from dashboard.summary import actor_coverage, cleaning_tables, corpus_figures, year_range
 
@@ -41,8 +41,8 @@ if analysis.events["timeline_year"].notna().any():
     if span and span[0] < span[1]:
         opening_chart(event_timeline(analysis.events), key="overview_timeline", parameter="years", repeat=True)
     else:  # a single year: the explorer has no year filter to open, the Events page lists them
-        st.plotly_chart(event_timeline(analysis.events), config=PLOTLY_CONFIG, key="overview_timeline")
-    st.caption("Click a bar on any chart to read the sentences behind it in the sentence explorer.")
+        show_chart(event_timeline(analysis.events), key="overview_timeline")
+    interaction_hint("Click a bar on any chart to read the sentences behind it in the sentence explorer.")
 else:
     st.info("No event reference in this corpus has a year, a named event or a dated document to place it on a timeline.")
 

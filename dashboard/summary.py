@@ -292,10 +292,18 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def document_label(doc_id: str, title: str = "") -> str:
+    """A document's name for people: its title, else its id made readable ("what_russia_wants" -> "What russia wants")."""
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    words = re.sub(r"[_\s]+", " ", str(doc_id)).strip()
+    return words[:1].upper() + words[1:]
+
+
 def source_line(row: Any) -> str:
-    """Where a sentence comes from: document, sentence number, and source and date when known."""
-    parts = (row.doc_id, f"sentence {row.sentence_id}", getattr(row, "source", ""), getattr(row, "date", ""))
-    return " · ".join(str(part) for part in parts if part)
+    """Where a sentence comes from: the document's title, sentence number, and source and date when known."""
+    parts = (document_label(row.doc_id, getattr(row, "title", "")), f"sentence {row.sentence_id}", getattr(row, "source", ""), getattr(row, "date", ""))
+    return " · ".join(part for part in parts if isinstance(part, str) and part)  # NaN or empty metadata is left out
 
 
 def sorted_sentences(sentences: pd.DataFrame, order: str) -> pd.DataFrame:

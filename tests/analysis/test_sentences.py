@@ -64,3 +64,10 @@ def test_default_corpus_snippet_join_recall(default_analysis):
     certain = [j for j in joins if j["confidence"] == "certain"]
     split = [j for j in certain if any(j["offset"] - 2 <= s <= j["offset"] + 3 for s in starts) or any(j["offset"] - 3 <= e <= j["offset"] for e in ends)]
     assert len(split) / len(certain) >= 0.75
+
+
+def test_a_name_ending_in_ly_is_not_an_adverb_opening_a_glued_snippet():
+    text = "Putin spoke to the United Nations General Assembly, his first speech there in a decade."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [text]
+    glued = "The talks collapsed in Geneva last week Similarly, the ceasefire in the north failed."
+    assert [glued[s.start : s.end] for s in split_sentences(glued)] == ["The talks collapsed in Geneva last week", "Similarly, the ceasefire in the north failed."]

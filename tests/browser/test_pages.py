@@ -6,6 +6,7 @@ Screenshots: ``screenshots/<page>.png`` (and ``FAILED-<test>.png`` when a test f
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -319,3 +320,108 @@ def test_no_page_makes_the_browser_fetch_anything_from_another_host(page, app_ur
         open_and_settle(page, f"{app_url}/{path}")
     open_and_settle(page, f"{app_url}/actors?present=true")
     assert not [url for url in elsewhere if not url.startswith(("data:", "blob:"))], f"third-party requests: {sorted(set(elsewhere))[:10]}"
+
+
+SIZES = {"laptop": (1400, 900), "projector": (1920, 1080)}
+# Tick labels of every Plotly chart, per axis: its title and, per label, its box, font size and rotation.
+_TICK_BOXES_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot) =>
+    [...plot.querySelectorAll('.xaxislayer-above, .yaxislayer-above')].map((layer) => ({
+        chart: (plot.querySelector('.gtitle') || {}).textContent || '',
+        labels: [...layer.querySelectorAll('.xtick text, .ytick text')].map((t) => {
+            const r = t.getBoundingClientRect();
+            const turn = /rotate\((-?[\d.]+)/.exec(t.getAttribute('transform') || '');
+            return {x: r.x, y: r.y, w: r.width, h: r.height, text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize),
+                    angle: turn ? Math.abs(parseFloat(turn[1])) : 0};
+        }).filter((b) => b.w > 0 && b.text.trim()),
+    })))"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    """Whether two tick labels of one axis overlap: boxes for level text; for text turned by an angle, the gap
+    between their parallel baselines (the distance between centres times the sine of the angle) against the type size."""
+    if a["angle"] and a["angle"] == b["angle"] and 0 < a["angle"] < 90:
+        dx = abs((a["x"] + a["w"] / 2) - (b["x"] + b["w"] / 2))
+        return dx * math.sin(math.radians(a["angle"])) < 0.9 * a["size"]
+    return min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"]) > 1 and min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"]) > 1
+
+
+def overlapping_ticks(page) -> list[tuple[str, str, str]]:
+    """(chart title, label, label) for tick labels of one axis that overlap."""
+    pairs = []
+    for axis in page.evaluate(_TICK_BOXES_JS):
+        labels = axis["labels"]
+        pairs += [(axis["chart"], a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1 :] if _overlap(a, b)]
+    return pairs
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("mode", ["normal", "presenting"])
+def test_every_page_in_both_modes_at_both_sizes(page, app_url, mode, size, overview_title):
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    problems = []
+    for name, path in PAGES.items():
+        query = "?present=true" if mode == "presenting" else ""
+        open_and_settle(page, f"{app_url}/{path}{query}")
+        title = TITLES[name] or page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+        assert_healthy(page, title)
+        heading = page.locator('[data-testid="stMain"] h1').first.bounding_box()
+        if heading["y"] < 0:
+            problems.append(f"{name}: the h1 starts above the page ({heading['y']:.0f} px)")
+        overlaps = overlapping_ticks(page)
+        if overlaps:
+            problems.append(f"{name}: overlapping tick labels {overlaps[:3]}")
+        if mode == "presenting":
+            leave = page.get_by_role("button", name="Leave presentation mode").bounding_box()
+            if not leave or leave["y"] > 80:
+                problems.append(f"{name}: the way out is not at the top ({leave})")
+            value = page.locator('[data-testid="stMetricValue"]')
+            if value.count():
+                label_px = page.locator('[data-testid="stMetricLabel"] p').first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+                value_px = value.first.locator("p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+                if value_px < 1.8 * label_px:
+                    problems.append(f"{name}: metric values ({value_px}px) barely larger than labels ({label_px}px)")
+            hints = [t for t in page.locator('[data-testid="stCaptionContainer"]').all_inner_texts() if t.strip().startswith("Click")]
+            if [h for h in hints if page.get_by_text(h).first.is_visible()]:
+                problems.append(f"{name}: interaction hints shown without their controls: {hints[:2]}")
+        screenshot(page, f"{name}-{mode}-{size}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_brief_prints_on_one_page(browser, default_analysis, tmp_path, paper):
+    import io
+
+    from pypdf import PdfReader
+
+    from analysis.explore import sentence_table
+    from analysis.motives import motive_sentences, motive_themes
+    from dashboard.brief import brief_html, compose_brief
+    from dashboard.charts import actor_bar
+    from dashboard.event_charts import event_timeline
+
+    motives = motive_sentences(sentence_table(default_analysis), default_analysis.mentions, "Russia")
+    brief = compose_brief(default_analysis, title="What Russia wants in Syria", wanter="Russia", themes=motive_themes(motives), motive_count=len(motives))
+    charts = {"actors": actor_bar(default_analysis.actor_counts, top=10), "timeline": event_timeline(default_analysis.events, interactive=False)}
+    path = tmp_path / "brief.html"
+    from dashboard.loader import keyword_cloud
+
+    path.write_text(brief_html(brief, charts, keyword_cloud(default_analysis.keywords.head(30))), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_selector(".plotly-graph-div .main-svg", timeout=30_000)
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format=paper, prefer_css_page_size=False)))
+    text = pdf.pages[0].extract_text()
+    page.close()
+    assert len(pdf.pages) == 1, f"the brief prints on {len(pdf.pages)} {paper} pages"
+    assert "double-click" not in text and "Method" in text and "What Russia wants" in text
+
+
+def test_a_highlight_adds_no_space_around_the_words(page, app_url):
+    open_and_settle(page, f"{app_url}/sentences?kw=Russia")
+    span = page.locator('[data-testid="stMain"] .stMarkdownColoredBackground').first
+    widths = span.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.paddingLeft, s.marginLeft, s.paddingRight, s.marginRight].map(parseFloat); }"
+    )
+    assert abs(widths[0] + widths[1]) < 0.5 and abs(widths[2] + widths[3]) < 0.5, f"padding and margin (left, right): {widths}"

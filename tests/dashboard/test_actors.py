@@ -6,11 +6,9 @@ import pytest
 from analysis import analyze, load_corpus
 from analysis.cli import main
 from analysis.curation import Curation, curation_toml
-
 from dashboard.charts import cooccurrence_heatmap, cooccurrence_network
 from dashboard.interaction import selected_value
 from dashboard.summary import alias_breakdown
-
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 

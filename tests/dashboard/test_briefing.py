@@ -5,7 +5,6 @@ from analysis.motives import motive_sentences, motive_themes
 from dashboard.brief import brief_html, brief_markdown, compose_brief
 from dashboard.charts import actor_bar
 from dashboard.event_charts import event_timeline
-
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 
@@ -51,3 +50,36 @@ def test_briefing_on_fakes(monkeypatch):
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
     at = open_page("dashboard/briefing.py")
     assert not at.exception and at.title[0].value == "804 documents"
+
+
+def test_markdown_reads_as_written_and_stays_inert(default_analysis):
+    from dashboard.brief import markdown_text
+
+    text = brief_markdown(brief_of(default_analysis))
+    assert "Bashar al-Assad" in text and "al\\-Assad" not in text and "\\_" not in text
+    assert markdown_text("what_does_russia_want") == "what_does_russia_want"
+    hostile = markdown_text("# *x* [a](javascript:alert(1)) <script> a | b http://example.invalid 1. item")
+    assert hostile.startswith("\\#") and "\\[a\\]" in hostile and "\\<script\\>" in hostile and "\\|" in hostile
+    assert "http://" not in hostile, "no autolink"
+
+
+def test_quotes_are_whole_sentences_where_the_theme_has_them():
+    import pandas as pd
+
+    from dashboard.brief import quotes_of, whole_sentence
+
+    assert whole_sentence("Russia keeps its naval base at Tartus on the coast.")
+    assert not whole_sentence("foothold in the Russia faces the prospect of losing key bases")
+    assert not whole_sentence("Russia keeps its bases in Syria, with the U.")
+    rows = pd.DataFrame(
+        {"doc_id": ["what_russia_wants"] * 3, "sentence_id": [1, 2, 3], "source": "", "date": "",
+         "text": ["cut off in the middle of a sentence about bases", "Russia wants a warm-water port on the Mediterranean.", "Moscow seeks leverage over Ankara and Tehran."]}
+    )
+    quotes = quotes_of(rows)
+    assert [text for text, _ in quotes] == ["Russia wants a warm-water port on the Mediterranean.", "Moscow seeks leverage over Ankara and Tehran."]
+    assert quotes[0][1] == "What russia wants · sentence 2", "a readable document name, not the file stem"
+
+
+def test_the_printed_timeline_has_no_interactive_hint(default_analysis):
+    texts = [a.text for a in event_timeline(default_analysis.events, interactive=False).layout.annotations]
+    assert texts and not any("click" in t for t in texts)

@@ -2,7 +2,6 @@ from analysis.compare import compare_actors, sentences_with_term
 from analysis.explore import sentence_table
 from dashboard.compare_charts import distinctive_bar, term_scatter
 from dashboard.summary import split_groups
-
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 

@@ -2,7 +2,6 @@ from analysis.explore import event_sentences
 from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
 from dashboard.place_map import place_counts, places_map, unplaced_counts, world_outline
 from dashboard.summary import event_choices, event_query, event_type_labels, explorer_link_for_events
-
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 

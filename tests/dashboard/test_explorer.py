@@ -92,3 +92,9 @@ def test_paging_sets_its_state_without_a_duplicated_default(monkeypatch):
         policies._LOGGER.removeHandler(handler)
     assert at.number_input(key="page").value == 1
     assert not [r for r in records if "created with a default value" in r], records
+
+
+def test_an_undated_corpus_is_not_offered_date_order_and_the_sentence_comes_first():
+    at = explorer()
+    assert "newest documents first" not in at.radio(key="order").options, "the default corpus has no dates"
+    assert list(at.dataframe[-1].value.columns)[0] == "text"

@@ -1,7 +1,6 @@
 from analysis.explore import match_spans
 from dashboard.cloud import png_bytes, word_cloud
 from dashboard.summary import keyword_colours, keyword_scopes, keywords_by_group
-
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 

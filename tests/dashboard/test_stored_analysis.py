@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import corpus_from_texts, analyze
+from analysis import analyze, corpus_from_texts
 from analysis.store import write_store
 from tests.conftest import open_page
 
