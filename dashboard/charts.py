@@ -29,6 +29,8 @@ def horizontal_bars(
             text=x if text is None else text, textposition="outside", cliponaxis=False,
         )
     )
+    # Each bar prints its value: the value axis needs no tick labels, which in a narrow column would collide.
+    figure.update_xaxes(showticklabels=False)
     return room_for_labels(figure, max(list(x), default=1), share=share)
 
 

@@ -66,7 +66,8 @@ with kind:
     if not events.empty:
         clickable_chart(event_type_bar(events, labels), key="type_chart", target="type", reset=others("type"))
 
-months, named = st.columns([3, 2])
+# Without a month chart the named events take the whole width: their long names need it.
+months, named = st.columns([3, 2]) if choices["month"] else (st.container(), st.container())
 with months:
     if choices["month"]:
         clickable_chart(event_months(events), key="month_chart", target="month", reset=others("month"))

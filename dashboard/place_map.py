@@ -15,6 +15,10 @@ from dashboard.charts import layout
 OUTLINE = DATA_DIR / "world_outline.json"
 LAND, BORDER, BUBBLE = "#eef0f3", "#b9c1ca", "#c0392b"
 MIN_SPAN = 16.0
+# The map opens on the places that hold this share of all mentions (at least CORE_MIN of them): a
+# few far-off places named once do not shrink the corpus's own region to a clump. The rest stay
+# on the map, a pan away, and the subtitle counts them.
+CORE_SHARE, CORE_MIN = 0.85, 5
 
 
 @lru_cache(maxsize=1)
@@ -59,18 +63,36 @@ def places_map(counts: pd.DataFrame, *, labelled: int = 10) -> go.Figure:
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} mentions in %{customdata[2]} sentences<extra></extra>",
         showlegend=False,
     )
-    (x0, x1), (y0, y1) = _frame(counts)
+    core = core_places(counts)
+    (x0, x1), (y0, y1) = _frame(core)
     middle = math.radians((y0 + y1) / 2)
     figure.update_xaxes(range=[x0, x1], visible=False)
     # Equirectangular with the scale of the middle latitude: shapes keep their proportions there.
     figure.update_yaxes(range=[y0, y1], visible=False, scaleanchor="x", scaleratio=1 / max(math.cos(middle), 0.2))
     figure.update_layout(plot_bgcolor="white", dragmode="pan")
-    return layout(figure, title="Where: places mentioned (bubble area = mentions)", height=620)
+    outside = _outside(counts, (x0, x1), (y0, y1))
+    subtitle = f"{outside} of {len(counts)} places lie outside this view: drag to pan, or zoom out" if outside else None
+    return layout(figure, title="Where: places mentioned (bubble area = mentions)", subtitle=subtitle, height=620)
+
+
+def core_places(counts: pd.DataFrame) -> pd.DataFrame:
+    """The most mentioned places that together hold CORE_SHARE of all mentions (at least CORE_MIN): the map's opening view."""
+    if counts.empty:
+        return counts
+    ranked = counts.sort_values("mentions", ascending=False, kind="stable")
+    covered = ranked["mentions"].cumsum() / max(float(ranked["mentions"].sum()), 1.0)
+    keep = max(CORE_MIN, int((covered < CORE_SHARE).sum()) + 1)
+    return ranked.head(keep)
+
+
+def _outside(counts: pd.DataFrame, xs: tuple[float, float], ys: tuple[float, float]) -> int:
+    lon, lat = counts["lon"].astype(float), counts["lat"].astype(float)
+    return int((~(lon.between(*xs) & lat.between(*ys))).sum())
 
 
 def _labels(counts: pd.DataFrame, *, labelled: int) -> list[str]:
     """Names for the most mentioned places, skipping any too close to a bigger one already named (labels would collide)."""
-    (x0, x1), (y0, y1) = _frame(counts)
+    (x0, x1), (y0, y1) = _frame(core_places(counts))
     near_x, near_y = (x1 - x0) / 9, (y1 - y0) / 14
     named: list[tuple[float, float]] = []
     labels = []

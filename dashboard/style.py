@@ -10,6 +10,6 @@ APP_CSS = """
 <style>
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stMarkdownContainer"] blockquote,
 [data-testid="stCaptionContainer"] { unicode-bidi: plaintext; text-align: start; }
-.stMarkdownColoredBackground { padding-left: 0.15em !important; padding-right: 0.15em !important; margin: 0 -0.15em; }
+.stMarkdownColoredBackground { padding-left: 0.15em !important; padding-right: 0.15em !important; margin: 0 -0.15em !important; }
 </style>
 """

@@ -338,9 +338,9 @@ _TICK_BOXES_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flat
 
 def _overlap(a: dict, b: dict) -> bool:
     """Whether two tick labels of one axis overlap: boxes for level text; for text turned by an angle, the gap
-    between their parallel baselines (the distance between centres times the sine of the angle) against the type size."""
+    between their parallel baselines (the distance between their ticks times the sine of the angle) against the type size."""
     if a["angle"] and a["angle"] == b["angle"] and 0 < a["angle"] < 90:
-        dx = abs((a["x"] + a["w"] / 2) - (b["x"] + b["w"] / 2))
+        dx = abs((a["x"] + a["w"]) - (b["x"] + b["w"]))  # turned labels end at their tick (text-anchor: end)
         return dx * math.sin(math.radians(a["angle"])) < 0.9 * a["size"]
     return min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"]) > 1 and min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"]) > 1
 

@@ -1,6 +1,6 @@
 from analysis.explore import event_sentences
 from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
-from dashboard.place_map import place_counts, places_map, unplaced_counts, world_outline
+from dashboard.place_map import core_places, place_counts, places_map, unplaced_counts, world_outline
 from dashboard.summary import event_choices, event_query, event_type_labels, explorer_link_for_events
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
@@ -87,7 +87,10 @@ def test_map_frames_the_places_and_works_offline(default_analysis):
     assert land.fill == "toself" and len(world_outline()["borders"]) > 100
     assert list(bubbles.customdata[0][:2]) == [counts["place"].iloc[0], counts["mentions"].iloc[0]]
     x0, x1 = figure.layout.xaxis.range
-    assert x0 <= counts["lon"].min() and counts["lon"].max() <= x1
+    core = core_places(counts)
+    assert x0 <= core["lon"].min() and core["lon"].max() <= x1, "the places holding most mentions are in view"
+    outside = int((~counts["lon"].between(x0, x1) | ~counts["lat"].between(*figure.layout.yaxis.range)).sum())
+    assert (figure.layout.title.subtitle.text or "").startswith(f"{outside} of {len(counts)} places") if outside else figure.layout.title.subtitle.text is None
     assert "topojson" not in figure.to_json(), "no base map to fetch from a CDN"
 
 
@@ -156,3 +159,18 @@ def test_events_by_source_and_document_add_up(fakes_analysis):
     assert by_source["all sources"].sum() == (sourced["source"] != "").sum()
     by_document = events_by_document(fakes_analysis.events, fakes_analysis.documents, labels)
     assert by_document["event references"].sum() == len(fakes_analysis.events) and len(by_document) == len(fakes_analysis.documents)
+
+
+def test_the_map_opens_on_the_corpus_region_not_on_a_far_place_named_once():
+    import pandas as pd
+
+    from dashboard.place_map import places_map
+
+    counts = pd.DataFrame(
+        {"place": ["Aleppo", "Damascus", "Idlib", "Homs", "Latakia", "Tartus", "Washington"], "lat": [36.2, 33.5, 35.9, 34.7, 35.5, 34.9, 38.9],
+         "lon": [37.2, 36.3, 36.6, 36.7, 35.8, 35.9, -77.0], "mentions": [40, 35, 20, 10, 8, 6, 1], "sentences": [40, 35, 20, 10, 8, 6, 1]}
+    )
+    figure = places_map(counts)
+    west, east = figure.layout.xaxis.range
+    assert west > 0 and east - west < 40, f"the view spans {west}..{east}: it should frame the Levant"
+    assert figure.layout.title.subtitle.text.startswith("1 of 7 places lie outside this view")
