@@ -11,6 +11,9 @@ from dashboard.charts import NEUTRAL, horizontal_bars, layout
 LEAN_A, LEAN_B = "#1f3a93", "#c0392b"
 
 
+SIGNIFICANT_Z = 1.96  # two-sided 5% level
+
+
 def distinctive_bar(terms: pd.DataFrame, *, colour: str, title: str, top: int = 12) -> go.Figure:
     """Horizontal bars of a group's most distinctive terms (length = z-score), strongest on top."""
     data = terms.head(top).iloc[::-1]
@@ -20,7 +23,14 @@ def distinctive_bar(terms: pd.DataFrame, *, colour: str, title: str, top: int = 
         hovertemplate="<b>%{customdata[0]}</b>: z = %{x:.2f}<br>%{customdata[1]} times here, %{customdata[2]} in the others<extra></extra>",
     )
     figure.update_xaxes(title="z-score (log-odds, informative Dirichlet prior)")
-    return layout(figure, title=title, height=max(300, 28 * len(data) + 130))
+    return layout(figure, title=title, subtitle=significance_note(terms), height=max(300, 28 * len(data) + 130))
+
+
+def significance_note(terms: pd.DataFrame) -> str | None:
+    """A sentence saying that no term reaches |z| = 1.96, when none does (the bars then show leanings, not findings)."""
+    if len(terms) and float(terms["z"].abs().max()) < SIGNIFICANT_Z:
+        return f"No term reaches |z| = {SIGNIFICANT_Z}: these lean this way, but none is significant"
+    return None
 
 
 def event_profiles(events: pd.DataFrame, labels: dict[str, str], colours: dict[str, str]) -> go.Figure:

@@ -64,7 +64,7 @@ def load_and_analyse(files: list[tuple[str, bytes]], *, name: str, columns: Colu
         except Exception as error:  # noqa: BLE001 -- an upload must never crash the app or lose the corpus shown
             problem = ("These files could not be read: the corpus shown is unchanged.", unreadable_reason(error))
         else:
-            status.update(label=f"Analysing {counted(len(corpus), 'document')}…")
+            status.update(label=f"Analysing {counted(len(corpus), 'document')}…", expanded=True)  # the progress and Cancel inside
             try:
                 analysis = _analyse(corpus)
             except AnalysisStopped as error:
@@ -115,7 +115,7 @@ def analyse_now() -> None:
     """Analyse the corpus now shown with progress, unless this session already has that analysis."""
     corpus = current_corpus()
     if not shown_is_analysed() and len(corpus) > 1:
-        with st.status(f"Analysing {counted(len(corpus), 'document')}…") as status:
+        with st.status(f"Analysing {counted(len(corpus), 'document')}…", expanded=True) as status:
             try:
                 _analyse(corpus)
             except AnalysisStopped as error:

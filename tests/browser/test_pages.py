@@ -425,3 +425,37 @@ def test_a_highlight_adds_no_space_around_the_words(page, app_url):
         "e => { const s = getComputedStyle(e); return [s.paddingLeft, s.marginLeft, s.paddingRight, s.marginRight].map(parseFloat); }"
     )
     assert abs(widths[0] + widths[1]) < 0.5 and abs(widths[2] + widths[3]) < 0.5, f"padding and margin (left, right): {widths}"
+
+
+def test_page_down_steps_from_section_to_section_in_presentation_mode(page, app_url):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_and_settle(page, f"{app_url}/actors?present=true")
+    main = page.locator('[data-testid="stMain"]')
+    assert main.evaluate("e => getComputedStyle(e).scrollSnapType").startswith("y")
+    main.click(position={"x": 5, "y": 300})
+    page.keyboard.press("PageDown")
+    page.wait_for_timeout(1200)
+    offset = main.evaluate(
+        """e => {
+            const top = e.getBoundingClientRect().top;
+            const starts = [...e.querySelectorAll('*')].filter((c) => getComputedStyle(c).scrollSnapAlign.includes('start'))
+                .map((c) => Math.abs(c.getBoundingClientRect().top - top));
+            return {scrolled: e.scrollTop, nearest: Math.min(...starts)};
+        }"""
+    )
+    assert offset["scrolled"] > 0, "Page Down moved the page"
+    assert offset["nearest"] < 4, f"the page stopped {offset['nearest']:.0f} px from a section's top"
+
+
+def test_an_upload_analysis_can_be_cancelled_and_the_corpus_is_kept(page, app_url, tmp_path):
+    upload = tmp_path / "long_notes.txt"
+    upload.write_text(" ".join(f"Minister Anna Berg met envoy Piet Dorn in Zenda on day {i}. They talked about grain." for i in range(6000)), encoding="utf-8")
+    open_and_settle(page, f"{app_url}/corpus")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
+    page.get_by_text("long_notes.txt").first.wait_for()
+    page.get_by_role("button", name="Read and analyse").click()
+    page.get_by_role("button", name="Cancel the analysis").click(timeout=30_000)
+    page.get_by_text("The analysis was cancelled").first.wait_for(timeout=30_000)
+    settle(page)
+    assert_healthy(page, "Corpus")
+    assert "Now showing Bundled corpus" in body_text(page)

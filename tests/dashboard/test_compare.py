@@ -105,3 +105,14 @@ def test_a_terms_listed_sentences_match_its_count():
     counts = term_counts(texts)
     for term in ("rebels", "ceasefire", "russia", "demands"):
         assert int(sentences_with_term(texts, term).sum()) == counts[term], term
+
+
+def test_a_chart_of_terms_none_of_which_is_significant_says_so():
+    import pandas as pd
+
+    from dashboard.compare_charts import distinctive_bar
+
+    weak = pd.DataFrame({"term": ["bases", "port"], "z": [1.5, 1.2], "count_a": [5, 4], "count_b": [2, 2]})
+    assert "none is significant" in distinctive_bar(weak, colour="#000000", title="Most A").layout.title.subtitle.text
+    strong = weak.assign(z=[2.5, 1.2])
+    assert distinctive_bar(strong, colour="#000000", title="Most A").layout.title.subtitle.text is None
