@@ -19,6 +19,9 @@ PLOTLY_CONFIG = {
 }
 
 
+LABEL_ROOM_PER_CHARACTER = 0.035  # of the value axis, per character of the longest bar label
+
+
 def horizontal_bars(
     x: Sequence[float], y: Sequence[str], *, colour: str | list[str], customdata: Any, hovertemplate: str, text: Sequence | None = None, share: float = 0.22
 ) -> go.Figure:
@@ -31,7 +34,9 @@ def horizontal_bars(
     )
     # Each bar prints its value: the value axis needs no tick labels, which in a narrow column would collide.
     figure.update_xaxes(showticklabels=False)
-    return room_for_labels(figure, max(list(x), default=1), share=share)
+    longest = max((len(str(label)) for label in (x if text is None else text)), default=0)
+    # Room beside the longest bar for its label: a long label ("175 · 0.00035") needs more than a count.
+    return room_for_labels(figure, max(list(x), default=1), share=max(share, LABEL_ROOM_PER_CHARACTER * longest))
 
 
 def actor_bar(actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
@@ -147,7 +152,8 @@ def cooccurrence_heatmap(cooccurrence: pd.DataFrame, actors: list[str]) -> go.Fi
 def cooccurrence_network(cooccurrence: pd.DataFrame, actor_counts: pd.DataFrame, *, top: int = 15) -> go.Figure:
     """Actors on a circle, sized by mentions, joined by lines as thick as their shared sentences; names outside the circle."""
     nodes = actor_counts.head(top).reset_index(drop=True)
-    angle = {a: math.pi / 2 - 2 * math.pi * i / max(len(nodes), 1) for i, a in enumerate(nodes["actor"])}
+    order = circle_order(list(nodes["actor"]), cooccurrence)
+    angle = {a: math.pi / 2 - 2 * math.pi * i / max(len(nodes), 1) for i, a in enumerate(order)}
     position = {a: (math.cos(t), math.sin(t)) for a, t in angle.items()}
     figure = go.Figure()
     edges = cooccurrence[cooccurrence["actor_a"].isin(angle) & cooccurrence["actor_b"].isin(angle)]
@@ -173,6 +179,29 @@ def cooccurrence_network(cooccurrence: pd.DataFrame, actor_counts: pd.DataFrame,
     figure.update_xaxes(visible=False, range=[-2.4, 2.4])
     figure.update_yaxes(visible=False, range=[-1.3, 1.3])
     return layout(figure, title="Who is mentioned with whom", height=NETWORK_HEIGHT)
+
+
+def circle_order(actors: list[str], cooccurrence: pd.DataFrame) -> list[str]:
+    """The actors in circle order: each next to the unplaced actor it shares most sentences with (the first stays first).
+
+    Strong pairs become neighbours, so their thick lines are short chords instead of crossing the circle.
+    """
+    if len(actors) < 3:
+        return list(actors)
+    chosen = set(actors)
+    weight: dict[frozenset, int] = {}
+    for row in cooccurrence.itertuples():
+        if row.actor_a in chosen and row.actor_b in chosen:
+            weight[frozenset((row.actor_a, row.actor_b))] = int(row.sentences)
+    rank = {actor: i for i, actor in enumerate(actors)}
+    order, left = [actors[0]], [a for a in actors[1:]]
+    while left:
+        last = order[-1]
+        # Strongest tie to the last placed actor; ties and strangers by mentions (the input order).
+        following = max(left, key=lambda a: (weight.get(frozenset((last, a)), 0), -rank[a]))
+        order.append(following)
+        left.remove(following)
+    return order
 
 
 def _outside(theta: float) -> str:

@@ -43,7 +43,7 @@ if keywords.empty:
     st.stop()
 shown = keywords.head(top)
 
-bars, side = st.columns([1, 1])
+bars, side = st.columns([3, 2])  # the bars carry two figures each: they get the room
 with bars:
     clickable_chart(keyword_bar(shown, top=top, show_score=True, by_count=order == "occurrences"), key="keyword_bars", target="keyword")
     interaction_hint("Click a bar, or choose a keyword on the right, to read the sentences behind it.")

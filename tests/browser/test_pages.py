@@ -47,6 +47,24 @@ def assert_healthy(page, title: str) -> None:
     assert headings[0] == title, f"h1 is {headings[0]!r}, expected {title!r}"
 
 
+def upload(page, app_url: str, path, *, wait: bool = True) -> None:
+    """Upload one file on the Corpus page and press Read and analyse; with ``wait``, until its report shows."""
+    open_and_settle(page, f"{app_url}/corpus")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(path))
+    page.get_by_text(path.name).first.wait_for()
+    page.get_by_role("button", name="Read and analyse").click()
+    if wait:
+        page.get_by_text(re.compile(rf"{re.escape(path.stem)}: \d+ documents?")).first.wait_for(timeout=60_000)
+
+
+def follow_sidebar_link(page, name: str, url_part: str, title: str) -> None:
+    """Click a page in the sidebar navigation and wait until it has run."""
+    page.get_by_role("link", name=name).first.click()
+    page.wait_for_url(re.compile(url_part))
+    settle(page)
+    assert_healthy(page, title)
+
+
 def multiselect_tags(page, label: str) -> list[str]:
     box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label).first
     return [t.strip() for t in box.locator('[data-testid="stMultiSelectTagsContainer"] [data-tag] [title]').all_inner_texts()]
@@ -151,43 +169,28 @@ def test_malformed_links_show_the_page(page, app_url, path, title):
 
 
 def test_uploading_a_file_shows_its_analysis(page, app_url, tmp_path):
-    upload = tmp_path / "wagner_notes.txt"
-    upload.write_text("Iran and Hezbollah fought near Aleppo in 2016. Russia bombed Idlib in 2019. Turkey objected.", encoding="utf-8")
-    open_and_settle(page, f"{app_url}/corpus")
-    assert_healthy(page, "Corpus")
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
-    page.get_by_text("wagner_notes.txt").first.wait_for()
-    page.get_by_role("button", name="Read and analyse").click()
-    page.get_by_text(re.compile(r"wagner_notes: 1 document, \d+ sentences")).first.wait_for(timeout=60_000)
+    upload_file = tmp_path / "wagner_notes.txt"
+    upload_file.write_text("Iran and Hezbollah fought near Aleppo in 2016. Russia bombed Idlib in 2019. Turkey objected.", encoding="utf-8")
+    upload(page, app_url, upload_file)
     settle(page)
     assert_healthy(page, "Corpus")
     screenshot(page, "corpus-uploaded")
-    page.get_by_role("link", name="Actors").first.click()
-    page.wait_for_url(re.compile(r"/actors"))
-    settle(page)
-    assert_healthy(page, "Actors")
+    follow_sidebar_link(page, "Actors", r"/actors", "Actors")
     assert "Hezbollah" in body_text(page) and "Sentences naming" in body_text(page)
 
 
 def test_an_uploaded_corpus_on_another_topic_shows_its_own_cast(page, app_url, tmp_path):
-    upload = tmp_path / "westminster.csv"
+    upload_file = tmp_path / "westminster.csv"
     rows = [
         "Tony Blair told the Commons that Labour would cut taxes. Gordon Brown agreed with the prime minister.",
         "Michael Howard said the Conservatives would win. Mr Blair dismissed the claim.",
         "The Liberal Democrats leader Charles Kennedy attacked Mr Howard. Brown defended the budget.",
         "Microsoft and Apple unveiled new software in London. Gordon Brown welcomed the investment.",
     ]
-    upload.write_text("text\n" + "\n".join(f'"{row}"' for row in rows) + "\n", encoding="utf-8")
-    open_and_settle(page, f"{app_url}/corpus")
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
-    page.get_by_text("westminster.csv").first.wait_for()
-    page.get_by_role("button", name="Read and analyse").click()
-    page.get_by_text(re.compile(r"westminster: 4 documents, \d+ sentences")).first.wait_for(timeout=60_000)
+    upload_file.write_text("text\n" + "\n".join(f'"{row}"' for row in rows) + "\n", encoding="utf-8")
+    upload(page, app_url, upload_file)
     settle(page)
-    page.get_by_role("link", name="Actors").first.click()
-    page.wait_for_url(re.compile(r"/actors"))
-    settle(page)
-    assert_healthy(page, "Actors")
+    follow_sidebar_link(page, "Actors", r"/actors", "Actors")
     labels = " ".join(page.locator(".js-plotly-plot svg text").all_text_contents())  # the charts' axis and node labels
     for name in ("Tony Blair", "Gordon Brown", "Michael Howard", "Labour"):
         assert name in labels, name
@@ -241,17 +244,10 @@ def test_presentation_mode_hides_the_sidebar_and_controls(page, app_url):
 
 
 def test_arabic_and_russian_uploads_are_shown_right_to_left_and_as_written(page, app_url, tmp_path):
-    upload = tmp_path / "mixed.txt"
-    upload.write_text("روسيا تدعم الأسد في دمشق. Russia backs Assad, said Turkey. Москва поддерживает Асада.", encoding="utf-8")
-    open_and_settle(page, f"{app_url}/corpus")
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
-    page.get_by_text("mixed.txt").first.wait_for()
-    page.get_by_role("button", name="Read and analyse").click()
-    page.get_by_text(re.compile(r"mixed: 1 document")).first.wait_for(timeout=60_000)
-    page.get_by_role("link", name="Sentence explorer").first.click()
-    page.wait_for_url(re.compile(r"/sentences"))
-    settle(page)
-    assert_healthy(page, "Sentence explorer")
+    upload_file = tmp_path / "mixed.txt"
+    upload_file.write_text("روسيا تدعم الأسد في دمشق. Russia backs Assad, said Turkey. Москва поддерживает Асада.", encoding="utf-8")
+    upload(page, app_url, upload_file)
+    follow_sidebar_link(page, "Sentence explorer", r"/sentences", "Sentence explorer")
     arabic = page.get_by_text("روسيا تدعم الأسد في دمشق").first
     arabic.wait_for()
     paragraph = arabic.evaluate_handle("e => e.closest('p') || e")
@@ -278,22 +274,15 @@ def test_a_link_with_an_empty_parameter_name_shows_the_page_and_is_cleaned(page,
 
 
 def test_hostile_text_gives_no_live_link_and_a_safe_csv(page, app_url, tmp_path):
-    upload = tmp_path / "hostile.txt"
-    upload.write_text(
+    upload_file = tmp_path / "hostile.txt"
+    upload_file.write_text(
         'Russia said =HYPERLINK("http://example.invalid","x") was a lie. '
         "Turkey wrote to press@example.invalid and posted www.example.invalid today. "
         "+SUM(A1) and @cmd and -2+3 were written by Iran.",
         encoding="utf-8",
     )
-    open_and_settle(page, f"{app_url}/corpus")
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
-    page.get_by_text("hostile.txt").first.wait_for()
-    page.get_by_role("button", name="Read and analyse").click()
-    page.get_by_text(re.compile(r"hostile: 1 document")).first.wait_for(timeout=60_000)
-    page.get_by_role("link", name="Sentence explorer").first.click()
-    page.wait_for_url(re.compile(r"/sentences"))
-    settle(page)
-    assert_healthy(page, "Sentence explorer")
+    upload(page, app_url, upload_file)
+    follow_sidebar_link(page, "Sentence explorer", r"/sentences", "Sentence explorer")
     assert "example" in body_text(page)
     links = page.locator('[data-testid="stMain"] a').evaluate_all("links => links.map((a) => a.href)")
     assert not [href for href in links if "example.invalid" in href], f"corpus text became links: {links}"
@@ -324,7 +313,7 @@ def test_no_page_makes_the_browser_fetch_anything_from_another_host(page, app_ur
 
 SIZES = {"laptop": (1400, 900), "projector": (1920, 1080)}
 # Tick labels of every Plotly chart, per axis: its title and, per label, its box, font size and rotation.
-_TICK_BOXES_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot) =>
+_TICK_BOXES_JS = r"""() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot) =>
     [...plot.querySelectorAll('.xaxislayer-above, .yaxislayer-above')].map((layer) => ({
         chart: (plot.querySelector('.gtitle') || {}).textContent || '',
         labels: [...layer.querySelectorAll('.xtick text, .ytick text')].map((t) => {
@@ -448,12 +437,9 @@ def test_page_down_steps_from_section_to_section_in_presentation_mode(page, app_
 
 
 def test_an_upload_analysis_can_be_cancelled_and_the_corpus_is_kept(page, app_url, tmp_path):
-    upload = tmp_path / "long_notes.txt"
-    upload.write_text(" ".join(f"Minister Anna Berg met envoy Piet Dorn in Zenda on day {i}. They talked about grain." for i in range(6000)), encoding="utf-8")
-    open_and_settle(page, f"{app_url}/corpus")
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(str(upload))
-    page.get_by_text("long_notes.txt").first.wait_for()
-    page.get_by_role("button", name="Read and analyse").click()
+    upload_file = tmp_path / "long_notes.txt"
+    upload_file.write_text(" ".join(f"Minister Anna Berg met envoy Piet Dorn in Zenda on day {i}. They talked about grain." for i in range(6000)), encoding="utf-8")
+    upload(page, app_url, upload_file, wait=False)
     page.get_by_role("button", name="Cancel the analysis").click(timeout=30_000)
     page.get_by_text("The analysis was cancelled").first.wait_for(timeout=30_000)
     settle(page)

@@ -26,3 +26,18 @@ def test_timeline_counts_every_placed_reference(default_analysis):
 
 def test_png_export_at_presentation_resolution():
     assert PLOTLY_CONFIG["toImageButtonOptions"]["width"] >= 1600 and PLOTLY_CONFIG["toImageButtonOptions"]["scale"] >= 2
+
+
+def test_the_network_places_strong_partners_side_by_side():
+    import pandas as pd
+
+    from dashboard.charts import circle_order
+
+    actors = ["A", "B", "C", "D", "E", "F"]
+    pairs = pd.DataFrame(
+        [("A", "D", 30), ("D", "F", 20), ("B", "C", 25), ("C", "E", 15), ("A", "B", 1)], columns=["actor_a", "actor_b", "sentences"]
+    )
+    order = circle_order(actors, pairs)
+    assert order[0] == "A" and sorted(order) == actors
+    assert order[:3] == ["A", "D", "F"], "each actor's strongest partner comes next to it"
+    assert order.index("C") in (order.index("B") - 1, order.index("B") + 1)
