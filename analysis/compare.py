@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.alternation import trie_alternation
 from analysis.explore import lists
 from analysis.keywords import stopwords
 from analysis.pipeline import Analysis
@@ -33,23 +34,42 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 DEFAULT_PRIOR_SIZE = 1000.0
 
 
-def terms(text: str, *, ngram: int = 1) -> list[str]:
-    """Lower-cased words (possessive 's dropped) and, for ngram=2, adjacent word pairs without stopwords at their edges."""
+def name_pattern(mentions: pd.DataFrame) -> re.Pattern[str] | None:
+    """The corpus's multi-word actor names as written ("Bashar al-Assad"), as one pattern for :func:`terms` (None if none)."""
+    surfaces = {" ".join(surface.split()) for surface in mentions["surface"].unique() if len(_WORD.findall(surface)) > 1}
+    if not surfaces:
+        return None
+    longest_first = sorted(surfaces, key=len, reverse=True)
+    source = trie_alternation([(None, r"\s+".join(re.escape(word) for word in name.split())) for name in longest_first])
+    return re.compile(rf"(?<![\w'’-])(?:{source})(?:['’]s)?(?![\w'’-])", re.IGNORECASE)
+
+
+def terms(text: str, *, ngram: int = 1, names: re.Pattern[str] | None = None) -> list[str]:
+    """Lower-cased words (possessive 's dropped) and, for ngram=2, adjacent word pairs without stopwords at their edges.
+
+    ``names`` (see :func:`name_pattern`): each multi-word name found is one term ("bashar al-assad"), not its words.
+    """
     if ngram not in (1, 2):
         raise ValueError("ngram must be 1 or 2")
+    found_names: list[str] = []
+    if names is not None:
+        def fold(match: re.Match[str]) -> str:
+            found_names.append(" ".join(re.sub(r"['’]s$", "", match.group().lower()).split()))
+            return " , "  # a break: the words on either side of a name do not pair up across it
+        text = names.sub(fold, text)
     words = [re.sub(r"['’]s$", "", w.lower()) for w in _WORD.findall(text)]
     stop = stopwords()
     found = [w for w in words if w not in stop and len(w) > 1]
     if ngram == 2:
         found += [f"{a} {b}" for a, b in zip(words, words[1:]) if a not in stop and b not in stop and len(a) > 1 and len(b) > 1]
-    return found
+    return found + found_names
 
 
-def term_counts(texts: Iterable[str], *, ngram: int = 1) -> Counter:
+def term_counts(texts: Iterable[str], *, ngram: int = 1, names: re.Pattern[str] | None = None) -> Counter:
     """How often each term occurs in the texts."""
     counts: Counter = Counter()
     for text in texts:
-        counts.update(terms(text, ngram=ngram))
+        counts.update(terms(text, ngram=ngram, names=names))
     return counts
 
 
@@ -90,11 +110,17 @@ def log_odds(
 
 
 def distinctive_terms(
-    texts_a: Iterable[str], texts_b: Iterable[str], *, background: Iterable[str] | None = None, ngram: int = 1, min_count: int = 2
+    texts_a: Iterable[str],
+    texts_b: Iterable[str],
+    *,
+    background: Iterable[str] | None = None,
+    ngram: int = 1,
+    min_count: int = 2,
+    names: re.Pattern[str] | None = None,
 ) -> pd.DataFrame:
-    """:func:`log_odds` of the terms of two groups of texts (prior: ``background`` texts, default both groups)."""
-    counts_a, counts_b = term_counts(texts_a, ngram=ngram), term_counts(texts_b, ngram=ngram)
-    prior = term_counts(background, ngram=ngram) if background is not None else None
+    """:func:`log_odds` of the terms of two groups of texts (prior: ``background`` texts, default both groups; ``names`` as in :func:`terms`)."""
+    counts_a, counts_b = term_counts(texts_a, ngram=ngram, names=names), term_counts(texts_b, ngram=ngram, names=names)
+    prior = term_counts(background, ngram=ngram, names=names) if background is not None else None
     return log_odds(counts_a, counts_b, prior=prior, min_count=min_count)
 
 
@@ -104,10 +130,10 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])" + r"\W+".join(re.escape(w) for w in words) + r"(?:['’]s)?(?![\w'’-])", re.IGNORECASE)
 
 
-def sentences_with_term(texts: pd.Series, term: str, *, ngram: int = 1) -> pd.Series:
+def sentences_with_term(texts: pd.Series, term: str, *, ngram: int = 1, names: re.Pattern[str] | None = None) -> pd.Series:
     """Which texts contain the term exactly as :func:`term_counts` counts it (a boolean mask)."""
     size = max(ngram, len(term.split()))
-    return texts.map(lambda text: term in terms(text, ngram=min(size, 2)))
+    return texts.map(lambda text: term in terms(text, ngram=min(size, 2), names=names))
 
 
 def term_spans(text: str, chosen: Iterable[str]) -> list[tuple[int, int]]:
@@ -162,6 +188,7 @@ def compare_actors(
         columns=["actor", "mentions", "sentences", "share"],
     )
     terms_of, examples = {}, {}
+    names = name_pattern(analysis.mentions)  # "Bashar al-Assad" is one term, not "bashar" and "al-assad"
     for actor in actors:
         others = pd.concat([naming[o] for o in actors if o != actor]).drop_duplicates(["doc_id", "sentence_id"])
         others = others[~lists(others["actors"], actor)]
@@ -169,7 +196,7 @@ def compare_actors(
             terms_of[actor] = pd.DataFrame(columns=LOG_ODDS_COLUMNS)
             examples[actor] = naming[actor].head(3)
             continue
-        scored = distinctive_terms(naming[actor]["text"], others["text"], background=table["text"], ngram=ngram)
+        scored = distinctive_terms(naming[actor]["text"], others["text"], background=table["text"], ngram=ngram, names=names)
         # The actor's own names ("potsdorf", "freedonian" for Freedonia) are trivially distinctive: left out.
         scored = scored[~scored["term"].isin(actor_terms(analysis.mentions, actor))]
         terms_of[actor] = scored.head(top_terms).reset_index(drop=True)

@@ -18,6 +18,7 @@ from dashboard.loader import (
     current_actor_comparison,
     current_analysis,
     current_explorer_table,
+    current_names,
     explorer_table_of,
     group_terms,
 )
@@ -125,6 +126,6 @@ else:
             term = st.selectbox("Term", list(scored["term"]), key="term", bind="query-params")
             for column, rows, label in zip(st.columns(2), (rows_a, rows_b), (label_a, label_b)):
                 with column:
-                    having = rows[sentences_with_term(rows["text"], term, ngram=ngram)]
+                    having = rows[sentences_with_term(rows["text"], term, ngram=ngram, names=current_names())]
                     st.markdown(f"**{escape_markdown(label)}**: {counted(len(having), 'sentence')} with “{escape_markdown(term)}”")
                     show_sentences(having, lambda row: term_spans(row.text, [term]), limit=SHOWN_SENTENCES, rest="the explorer's free-text search finds them all")

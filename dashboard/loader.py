@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -21,7 +22,7 @@ import streamlit as st
 
 from analysis import Analysis, Corpus, CorpusError, load_corpus
 from analysis.cache import cache_dir, cache_size, cached_analyze, clear_cache, corpus_fingerprint
-from analysis.compare import ActorComparison, compare_actors, distinctive_terms
+from analysis.compare import ActorComparison, compare_actors, distinctive_terms, name_pattern
 from analysis.explore import sentence_table
 from analysis.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
 from analysis.motives import MotiveTheme, motive_sentences, motive_themes
@@ -269,13 +270,24 @@ def current_actor_comparison(actors: tuple[str, ...], *, ngram: int = 1) -> Acto
 
 
 @st.cache_data(show_spinner="Scoring the terms…", max_entries=16)
-def _group_terms(_texts_a: pd.Series, _texts_b: pd.Series, _background: pd.Series, key: str, ngram: int) -> pd.DataFrame:
-    return distinctive_terms(_texts_a, _texts_b, background=_background, ngram=ngram)
+def _group_terms(_texts_a: pd.Series, _texts_b: pd.Series, _background: pd.Series, _names: re.Pattern | None, key: str, ngram: int) -> pd.DataFrame:
+    return distinctive_terms(_texts_a, _texts_b, background=_background, ngram=ngram, names=_names)
 
 
 def group_terms(texts_a: pd.Series, texts_b: pd.Series, background: pd.Series, *, split: str, ngram: int = 1) -> pd.DataFrame:
-    """Log-odds terms of group A vs B; ``split`` describes the split so the result is cached per corpus and split."""
-    return _group_terms(texts_a, texts_b, background, f"{_current()[1]}|{split}", ngram)
+    """Log-odds terms of group A vs B (multi-word actor names as single terms); cached per corpus and ``split``."""
+    return _group_terms(texts_a, texts_b, background, current_names(), f"{_current()[1]}|{split}", ngram)
+
+
+def current_names() -> re.Pattern | None:
+    """The corpus shown's multi-word actor names as one pattern (see :func:`analysis.compare.name_pattern`; built once)."""
+    analysis, key = _current()
+    return _names(analysis, key)
+
+
+@st.cache_resource(max_entries=8)
+def _names(_analysis: Analysis, key: str) -> re.Pattern | None:
+    return name_pattern(_analysis.mentions)
 
 
 def content_key_of(name: str) -> str:

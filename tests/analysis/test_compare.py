@@ -42,3 +42,15 @@ def test_terms_drop_stopwords_and_possessives():
     assert terms("Russia's bases and the port of Tartus") == ["russia", "bases", "port", "tartus"]
     assert "naval base" in terms("Russia keeps a naval base", ngram=2)
     assert term_counts(["Russia, Russia", "Iran"]) == Counter({"russia": 2, "iran": 1})
+
+
+def test_a_multi_word_actor_name_is_one_term_not_its_words(default_analysis):
+    from analysis.compare import compare_actors, name_pattern, terms
+    from analysis.explore import sentence_table
+
+    names = name_pattern(default_analysis.mentions)
+    assert terms("President Bashar al-Assad's forces met Vladimir Putin.", names=names) == ["president", "forces", "met", "bashar al-assad", "vladimir putin"]
+    assert terms("President Bashar al-Assad's forces met.") == ["president", "bashar", "al-assad", "forces", "met"], "without names: words"
+    comparison = compare_actors(sentence_table(default_analysis), default_analysis, ["Russia", "Syria"])
+    every_term = {term for table in comparison.terms.values() for term in table["term"]}
+    assert not every_term & {"bashar", "al-assad", "vladimir"}, every_term
