@@ -17,6 +17,9 @@ WIDTH = 1400
 
 
 def main() -> None:
+    import argparse
+
+    argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog="Reads screenshots/ (made by the browser tests).").parse_args()
     TARGET.mkdir(parents=True, exist_ok=True)
     for name, height in CROPS.items():
         with Image.open(SOURCE / name) as image:

@@ -72,3 +72,43 @@ def test_the_command_line_examples_run(tmp_path, monkeypatch):
     scope: dict = {}
     exec(snippet, scope)  # noqa: S102 -- the README's own example, run as a reader would
     assert {"Tony Blair", "Gordon Brown"} <= set(scope["result"].actor_counts["actor"])
+
+
+# Every command the README shows, and what checks it. A command added to the README without an
+# entry here fails the test below: say how it is tested (or why it cannot be run here).
+COMMANDS = {
+    "BRIEFING_CORPUS=articles.csv .venv/bin/streamlit run streamlit_app.py": "tests/dashboard (BRIEFING_CORPUS read by the loader) and tests/browser (streamlit run)",
+    ".venv/bin/python -m analysis --out out": "test_the_command_line_examples_run",
+    "streamlit run": "tests/browser",
+    "python scripts/readme_screenshots.py": "--help",
+    'from analysis import load_corpus, analyze; result = analyze(load_corpus("my.csv"))': "test_the_command_line_examples_run",
+    "python -m analysis --clear-cache": "test_the_command_line_examples_run",
+    "python -m analysis ARCHIVE/ --engine dask --scheduler tcp://HOST:8786 --out OUT/": "tests/analysis/test_distributed.py (placeholders: a cluster)",
+    'pip install -e ".[dask]"': ".ci/run installs the [test] extra, which holds dask",
+    "BRIEFING_CORPUS=OUT/ streamlit run streamlit_app.py": "tests/dashboard/test_stored_analysis.py",
+    "dask scheduler": "Dask's own command (not this project's)",
+    "python bench/run.py": "--help",
+    "python bench/first_render.py --floor": "--help",
+    "pip install -e .": ".ci/floor and tests/test_requirements.py",
+    "python bench/evaluate_gold.py": "--help",
+    "python bench/conll_ner.py eng.testb": "--help (the CoNLL file is not shipped)",
+    "python bench/top_actors.py GOLD.toml CORPUS": "--help (placeholders)",
+    "python bench/keyword_f1.py DIR ...": "--help (placeholders)",
+    "python bench/evaluate_motives.py --errors": "--help",
+    "python bench/run.py --only ratio": "--help",
+}
+COMMAND_START = re.compile(r"(\.venv/bin/|python|BRIEFING_\w+=|streamlit |pip |dask |from analysis)")
+
+
+def test_every_readme_command_says_how_it_is_checked():
+    shown = [span for span in CODE_SPANS if COMMAND_START.match(span)]
+    assert sorted(set(shown) - COMMANDS.keys()) == [], "README commands without a check: add them to COMMANDS"
+
+
+@pytest.mark.parametrize("script", sorted({command.split()[1] for command, check in COMMANDS.items() if check.startswith("--help")}))
+def test_every_script_the_readme_runs_exists_and_parses_its_options(script):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, script, "--help"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "usage" in done.stdout.lower(), done.stderr[-500:]
