@@ -96,7 +96,11 @@ def score_events(items: list[dict], *, details: bool = False) -> dict[str, float
 
 
 def main() -> None:
-    details = "--details" in sys.argv
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="list every miss and every false find")
+    details = parser.parse_args().details
     for name, path in (("development set", GOLD), ("held-out set", HELDOUT)):
         items = load_gold(path)
         actors = score_actors(items, details=details)
