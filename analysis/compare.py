@@ -35,7 +35,7 @@ DEFAULT_PRIOR_SIZE = 1000.0
 
 
 def name_pattern(mentions: pd.DataFrame) -> re.Pattern[str] | None:
-    """The corpus's multi-word actor names as written ("Bashar al-Assad"), as one pattern for :func:`terms` (None if none)."""
+    """The corpus's multi-word actor names as written ("Rudolf Rassendyll"), as one pattern for :func:`terms` (None if none)."""
     surfaces = {" ".join(surface.split()) for surface in mentions["surface"].unique() if len(_WORD.findall(surface)) > 1}
     if not surfaces:
         return None
@@ -47,7 +47,7 @@ def name_pattern(mentions: pd.DataFrame) -> re.Pattern[str] | None:
 def terms(text: str, *, ngram: int = 1, names: re.Pattern[str] | None = None) -> list[str]:
     """Lower-cased words (possessive 's dropped) and, for ngram=2, adjacent word pairs without stopwords at their edges.
 
-    ``names`` (see :func:`name_pattern`): each multi-word name found is one term ("bashar al-assad"), not its words.
+    ``names`` (see :func:`name_pattern`): each multi-word name found is one term ("rudolf rassendyll"), not its words.
     """
     if ngram not in (1, 2):
         raise ValueError("ngram must be 1 or 2")
@@ -188,7 +188,7 @@ def compare_actors(
         columns=["actor", "mentions", "sentences", "share"],
     )
     terms_of, examples = {}, {}
-    names = name_pattern(analysis.mentions)  # "Bashar al-Assad" is one term, not "bashar" and "al-assad"
+    names = name_pattern(analysis.mentions)  # "Rudolf Rassendyll" is one term, not "rudolf" and "rassendyll"
     for actor in actors:
         others = pd.concat([naming[o] for o in actors if o != actor]).drop_duplicates(["doc_id", "sentence_id"])
         others = others[~lists(others["actors"], actor)]
