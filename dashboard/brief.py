@@ -28,6 +28,9 @@ PRINTED_THEMES, PRINTED_QUOTES = 3, 1
 _WHOLE_START = re.compile(r"^[\"'“‘(]?[A-Z0-9\u00C0-\u024F]")
 _WHOLE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"'”’)]?$")
 QUOTE_LENGTH = (40, 320)
+# Two snippets glued together show as a question or exclamation mark followed by a lower-case word
+# ("…Want in Ukraine? including redeploying…").
+_GLUED_INSIDE = re.compile(r"[?!]\s+[a-z]")
 
 
 @dataclass
@@ -74,7 +77,12 @@ def compose_brief(analysis: Analysis, *, title: str, wanter: str, themes: list[M
 def whole_sentence(text: str) -> bool:
     """Whether a sentence can stand as a quote: a capital to open, a full stop to close, a readable length."""
     text = text.strip()
-    return QUOTE_LENGTH[0] <= len(text) <= QUOTE_LENGTH[1] and bool(_WHOLE_START.search(text)) and bool(_WHOLE_END.search(text))
+    return (
+        QUOTE_LENGTH[0] <= len(text) <= QUOTE_LENGTH[1]
+        and bool(_WHOLE_START.search(text))
+        and bool(_WHOLE_END.search(text))
+        and not _GLUED_INSIDE.search(text)
+    )
 
 
 def quotes_of(sentences: pd.DataFrame, *, limit: int = QUOTES_PER_THEME) -> list[tuple[str, str]]:

@@ -71,6 +71,7 @@ def test_quotes_are_whole_sentences_where_the_theme_has_them():
     assert whole_sentence("Russia keeps its naval base at Tartus on the coast.")
     assert not whole_sentence("foothold in the Russia faces the prospect of losing key bases")
     assert not whole_sentence("Russia keeps its bases in Syria, with the U.")
+    assert not whole_sentence("Does Russia Want in Ukraine? including redeploying thousands of fighters out of Syria.")
     rows = pd.DataFrame(
         {"doc_id": ["what_russia_wants"] * 3, "sentence_id": [1, 2, 3], "source": "", "date": "",
          "text": ["cut off in the middle of a sentence about bases", "Russia wants a warm-water port on the Mediterranean.", "Moscow seeks leverage over Ankara and Tehran."]}
