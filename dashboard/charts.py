@@ -105,6 +105,7 @@ def layout(figure: go.Figure, *, title: str, height: int, subtitle: str | None =
         margin=dict(l=10, r=40, t=80 if subtitle else 60, b=40),
         plot_bgcolor="white",
         paper_bgcolor="white",
+        legend=dict(font=dict(size=13, color=INK)),  # explicit: Streamlit's chart theme would make it smaller, and unscaled
     )
     axis_ink = dict(tickfont=dict(color=INK, size=14), title_font=dict(color=INK, size=14))
     figure.update_xaxes(gridcolor="#e5e8eb", zeroline=False, **axis_ink)

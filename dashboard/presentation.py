@@ -15,6 +15,7 @@ PRESENTATION_CSS = """
 [data-testid="stHeader"] { display: none !important; }
 .stSelectbox, .stMultiSelect, .stSlider, .stRadio, .stTextInput, .stTextArea, .stCheckbox, .stToggle, .stNumberInput,
 .stDateInput, .stSegmentedControl, .stFileUploader, .stDownloadButton, .stButton { display: none !important; }
+[data-testid="stElementContainer"]:has([data-testid="stButtonGroup"]) { display: none !important; }
 [class*="st-key-hint_"] { display: none !important; }
 [data-testid="stHorizontalBlock"]:has(.stSelectbox, .stMultiSelect, .stRadio) .stPageLink { display: none !important; }
 .st-key-leave_present { position: fixed; top: 0.6rem; right: 1.2rem; z-index: 999990; width: auto !important; }

@@ -445,3 +445,11 @@ def test_an_upload_analysis_can_be_cancelled_and_the_corpus_is_kept(page, app_ur
     settle(page)
     assert_healthy(page, "Corpus")
     assert "Now showing Bundled corpus" in body_text(page)
+
+
+def test_presentation_mode_hides_segmented_controls_and_scales_legends(page, app_url):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_and_settle(page, f"{app_url}/compare?present=true")
+    assert page.locator('[data-testid="stButtonGroup"]').count() and not page.locator('[data-testid="stButtonGroup"]').first.is_visible()
+    legend_px = page.locator(".js-plotly-plot .legend text").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert legend_px >= 17, f"legend type is {legend_px}px in presentation mode"
