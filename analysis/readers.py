@@ -131,9 +131,8 @@ def max_inflated_bytes() -> int:
     return int(megabytes * 1024 * 1024)
 
 
-def _refuse_inflation(name: str, size: int, what: str = "unpacks to") -> None:
-    """Raise a CorpusError when ``size`` bytes unpacked from ``name`` pass the limit."""
-    limit = max_inflated_bytes()
+def _refuse_inflation(name: str, size: int, limit: int, what: str = "unpacks to") -> None:
+    """Raise a CorpusError when ``size`` bytes unpacked from ``name`` pass ``limit`` (see :func:`max_inflated_bytes`)."""
     if size > limit:
         raise CorpusError(
             f"{name}: {what} more than {limit / 2**20:,.0f} MB of text and markup, more than one file may unpack to here; "
@@ -217,11 +216,11 @@ def _pdf_document(name: str, data: bytes) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise CorpusError(f"{name}: the PDF is password-protected; save an unprotected copy")
-        pages, size = [], 0
+        pages, size, limit = [], 0, max_inflated_bytes()
         for page in reader.pages:
             pages.append(page.extract_text() or "")
             size += len(pages[-1])
-            _refuse_inflation(name, size, "its text runs to")
+            _refuse_inflation(name, size, limit, "its text runs to")
         title = str((reader.metadata or {}).get("/Title", "") or "")
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         if isinstance(error, CorpusError):
@@ -241,7 +240,7 @@ def _docx_document(name: str, data: bytes) -> Document:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             # A zip member never yields more than its declared size (zipfile stops there and checks the CRC).
-            _refuse_inflation(name, sum(member.file_size for member in archive.infolist()))
+            _refuse_inflation(name, sum(member.file_size for member in archive.infolist()), max_inflated_bytes())
         word = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         if isinstance(error, CorpusError):
@@ -276,13 +275,14 @@ def parquet_rows(name: str, data: bytes) -> pd.DataFrame:
     try:
         table = pq.ParquetFile(io.BytesIO(data))
         meta = table.metadata
-        _refuse_inflation(name, sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)))
+        limit = max_inflated_bytes()
+        _refuse_inflation(name, sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)), limit)
         # Dictionary-encoded pages can still expand when decoded: read in small batches and count.
         batches, size = [], 0
         for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS):
             batches.append(batch.to_pandas())
             size += sum(int(column.nbytes) for column in batch.columns)
-            _refuse_inflation(name, size)
+            _refuse_inflation(name, size, limit)
         frame = pd.concat(batches, ignore_index=True) if batches else table.schema_arrow.empty_table().to_pandas()
     except CorpusError:
         raise

@@ -10,11 +10,17 @@ from dashboard.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import show_chart
 from dashboard.loader import current_analysis, current_motives, keyword_cloud
+from dashboard.presentation import presenting
 from dashboard.summary import corpus_figures
+
+
+def printed_charts(shown: dict, events) -> dict:
+    """The charts for the printed brief: the timeline without its interactive hint (built only when downloaded)."""
+    return {**shown, "timeline": event_timeline(events, interactive=False)} if "timeline" in shown else shown
+
 
 analysis = current_analysis()
 actors = list(analysis.actor_counts["actor"])
-presenting = bool(st.session_state.get("present"))
 
 controls = st.container()
 with controls:
@@ -29,7 +35,7 @@ for column, (name, value) in zip(st.columns(len(brief.figures)), brief.figures.i
 charts = {"actors": actor_bar(analysis.actor_counts, top=10)}
 if analysis.events["timeline_year"].notna().any():
     charts["timeline"] = event_timeline(analysis.events)
-printed = {**charts, "timeline": event_timeline(analysis.events, interactive=False)} if "timeline" in charts else charts
+
 left, right = st.columns(2)
 show_chart(charts["actors"], key="brief_actors", where=left)
 cloud = None
@@ -47,14 +53,14 @@ for name, keywords, count, quotes in brief.themes:
     st.caption(escape_markdown(", ".join(keywords)))
     for text, where in quotes:
         st.markdown(f"> {escape_markdown(text)}  \n> :gray[— {escape_markdown(where)}]")
-with st.expander("Method", expanded=presenting):
+with st.expander("Method", expanded=presenting()):
     for line in brief.method:
         st.markdown(f"- {escape_markdown(line)}")
 
-if not presenting:
+if not presenting():
     html_file, markdown_file = st.columns(2)
     html_file.download_button(
-        "Download the brief (HTML, works offline, prints on A4/Letter)", lambda: brief_html(brief, printed, cloud), file_name="brief.html", mime="text/html", key="brief_html"
+        "Download the brief (HTML, works offline, prints on A4/Letter)", lambda: brief_html(brief, printed_charts(charts, analysis.events), cloud), file_name="brief.html", mime="text/html", key="brief_html"
     )
     markdown_file.download_button("Download the brief (Markdown)", lambda: brief_markdown(brief), file_name="brief.md", mime="text/markdown", key="brief_md")
     st.caption("Each chart downloads as a PNG at presentation resolution from its toolbar (camera icon).")

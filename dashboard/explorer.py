@@ -49,7 +49,7 @@ chosen = SentenceFilter(
 result = filter_sentences(table, chosen)
 st.metric("Matching sentences", f"{len(result):,} of {len(table):,}")
 
-dated = bool(table["date"].fillna("").astype(str).str.strip().ne("").any())
+dated = bool(analysis.documents["date"].fillna("").astype(str).str.strip().ne("").any())  # documents, not sentences: a few rows
 orders = ["document order", *(["newest documents first"] if dated else []), "longest first"]  # no date ordering of an undated corpus
 order = st.radio("Order", orders, horizontal=True, key="order")
 result = sorted_sentences(result, order)
