@@ -20,8 +20,8 @@ st.title(escape_markdown(figures["title"]))
 st.caption("Every figure comes from the sentences of the corpus; the command line reproduces it: `python -m analysis`.")
 
 columns = st.columns(4)
-columns[0].metric("Documents", figures["documents"])
-columns[1].metric("Sentences", figures["sentences"])
+columns[0].metric("Documents", f"{figures['documents']:,}")
+columns[1].metric("Sentences", f"{figures['sentences']:,}")
 columns[2].metric("Words analysed", f"{figures['words']:,}")
 columns[3].metric("Dates", figures["date_span"], help=figures["date_help"])
 
