@@ -4,13 +4,13 @@ Pure Python (no Streamlit). Main entry points:
 
 - :func:`load_corpus` reads .txt/.md files, folders, .csv and .jsonl into a :class:`Corpus`;
 - :func:`analyze` returns an :class:`Analysis` of pandas DataFrames (columns documented in
-  :mod:`analysis.pipeline`);
+  :mod:`analysis.engines.pipeline`);
 - ``python -m analysis`` writes those tables as files (see :mod:`analysis.cli`).
 """
 
-from analysis.corpus import Columns, Corpus, CorpusError, Document, corpus_from_files, corpus_from_texts, load_corpus
-from analysis.lexicons import LexiconError, load_actor_lexicon
-from analysis.pipeline import Analysis, analyze
+from analysis.engines.pipeline import Analysis, analyze
+from analysis.knowledge.lexicons import LexiconError, load_actor_lexicon
+from analysis.load.corpus import Columns, Corpus, CorpusError, Document, corpus_from_files, corpus_from_texts, load_corpus
 
 __all__ = [
     "Analysis",

@@ -6,7 +6,7 @@ are printed as one line (no traceback) with exit status 2.
 
 Results come from the on-disk cache when the same corpus was analysed before with the same
 dictionary, settings and version (``--no-cache`` recomputes; ``--clear-cache`` empties it).
-``--engine dask`` runs the per-document work on a Dask cluster (see :mod:`analysis.distributed`).
+``--engine dask`` runs the per-document work on a Dask cluster (see :mod:`analysis.engines.distributed`).
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis.cache import cache_dir, cached_analyze, clear_cache
-from analysis.corpus import CorpusError, load_corpus
-from analysis.lexicons import LexiconError, load_actor_lexicon
-from analysis.ner import ModelError
-from analysis.output import TABLE_NAMES, write_analysis
+from analysis.engines.pipeline import Analysis
+from analysis.extract.ner import ModelError
+from analysis.knowledge.lexicons import LexiconError, load_actor_lexicon
+from analysis.load.corpus import CorpusError, load_corpus
 from analysis.paths import DEFAULT_CORPUS
-from analysis.pipeline import Analysis
-from analysis.store import write_store
+from analysis.storage.cache import cache_dir, cached_analyze, clear_cache
+from analysis.storage.output import TABLE_NAMES, write_analysis
+from analysis.storage.store import write_store
 
 PROGRESS_MIN_DOCUMENTS = 5
 
@@ -85,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
     packs = args.packs if args.packs in ("auto", "all", "none") else [name.strip() for name in args.packs.split(",") if name.strip()]
     lexicon.for_texts([], packs if packs != "auto" else "none")  # an unknown pack name fails here, before any work
     if args.engine == "dask":
-        from analysis.distributed import run_dask  # dask is only needed here
+        from analysis.engines.distributed import run_dask  # dask is only needed here
 
         started = time.perf_counter()
         try:

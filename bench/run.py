@@ -23,14 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import scale  # noqa: E402  (bench/scale.py, beside this script)
 import yake  # noqa: E402
 
 from analysis import analyze, load_corpus  # noqa: E402
-from analysis.ner import load_model  # noqa: E402
+from analysis.engines.pipeline import sentences_by_document  # noqa: E402
+from analysis.extract.ner import load_model  # noqa: E402
 from analysis.paths import DEFAULT_CORPUS  # noqa: E402
-from analysis.pipeline import sentences_by_document  # noqa: E402
-
-import scale  # noqa: E402  (bench/scale.py, beside this script)
 
 FAKES = ROOT.parent / "shared" / "corpora" / "fakes_syria.csv"
 
@@ -102,7 +101,7 @@ def explorer_filtering(path: Path, *, sentences: int = 100_000, repeat: int = 5)
     """Time one explorer filter (actor + keyword + year range + free text) over at least ``sentences`` rows."""
     import pandas as pd
 
-    from analysis.explore import SentenceFilter, filter_sentences, sentence_table
+    from analysis.query.explore import SentenceFilter, filter_sentences, sentence_table
 
     table = sentence_table(analyze(load_corpus(path)))
     copies = -(-sentences // len(table))

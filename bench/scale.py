@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from analysis import Corpus, Document, analyze, load_corpus
-from analysis.cache import cached_analyze
+from analysis.storage.cache import cached_analyze
 
 _WORD = re.compile(r"\S+")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
+from analysis.query.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
 from dashboard.charts import actor_bar, actor_breakdown, cooccurrence_heatmap, cooccurrence_network
 from dashboard.curation import curation_panel
 from dashboard.evidence import show_sentences

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import Analysis
-from analysis.motives import MotiveTheme
+from analysis.extract.motives import MotiveTheme
 from dashboard.highlight import unlinked
 from dashboard.summary import KIND_LABELS, corpus_figures, counted, source_line
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.compare import actor_terms, sentences_with_term, term_spans
+from analysis.query.compare import actor_terms, sentences_with_term, term_spans
 from dashboard.compare_charts import LEAN_A, LEAN_B, distinctive_bar, event_profiles, term_scatter
 from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences

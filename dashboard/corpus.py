@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import Columns, LexiconError
-from analysis.readers import SUPPORTED_SUFFIXES, TABLE_SUFFIXES
+from analysis.load.readers import SUPPORTED_SUFFIXES, TABLE_SUFFIXES
 from dashboard.downloads import csv_download
 from dashboard.highlight import escape_markdown
 from dashboard.loader import (

@@ -1,6 +1,6 @@
 """The Actors page's curation panel: merge, rename, retype, recolour, hide an actor or add an alias.
 
-Each edit becomes an actor dictionary (:func:`analysis.curation.curation_toml`) used as the
+Each edit becomes an actor dictionary (:func:`analysis.knowledge.curation.curation_toml`) used as the
 session's dictionary, merged over the built-in lexicons, so every page follows; the same file
 downloads for the Corpus page or ``python -m analysis --actors``.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import Analysis, LexiconError
-from analysis.curation import Curation, curation_toml
-from analysis.lexicons import ACTOR_TYPES
+from analysis.knowledge.curation import Curation, curation_toml
+from analysis.knowledge.lexicons import ACTOR_TYPES
 from dashboard.highlight import escape_markdown
 from dashboard.loader import check_dictionary, dictionary_in_use, dictionary_text, use_default_dictionary, use_dictionary
 

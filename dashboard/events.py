@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.explore import event_sentences, match_spans
+from analysis.query.explore import event_sentences, match_spans
 from dashboard.downloads import csv_download
 from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
 from dashboard.evidence import show_sentences

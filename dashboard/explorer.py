@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
+from analysis.query.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
 from dashboard.downloads import csv_download
 from dashboard.highlight import escape_markdown, highlight
 from dashboard.loader import current_analysis, current_explorer_table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.explore import SentenceFilter, filter_sentences, match_spans
+from analysis.query.explore import SentenceFilter, filter_sentences, match_spans
 from dashboard.charts import keyword_bar
 from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences

@@ -4,7 +4,7 @@ The corpus is one uploaded this session (Corpus page), else the file or folder n
 environment variable ``BRIEFING_CORPUS`` (``BRIEFING_CORPUS=articles.csv streamlit run
 streamlit_app.py``), else the bundled default. ``BRIEFING_CORPUS`` may also name a stored
 analysis (``python -m analysis … --format parquet`` or ``--engine dask`` output): it is opened
-as it is. Analyses are also kept in the on-disk cache (:mod:`analysis.cache`) that the CLI shares. The actor dictionary is an uploaded one (merged
+as it is. Analyses are also kept in the on-disk cache (:mod:`analysis.storage.cache`) that the CLI shares. The actor dictionary is an uploaded one (merged
 with the default or replacing it), else the default.
 Caches are keyed by a short content key, not by hashing the corpus or the analysis on every
 rerun (Streamlit hashes arguments on each call; for a large corpus that alone would be slow).
@@ -21,14 +21,14 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Analysis, Corpus, CorpusError, load_corpus
-from analysis.cache import cache_dir, cache_size, cached_analyze, clear_cache, corpus_fingerprint
-from analysis.compare import ActorComparison, compare_actors, distinctive_terms, name_pattern
-from analysis.explore import sentence_table
-from analysis.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
-from analysis.motives import MotiveTheme, motive_sentences, motive_themes
+from analysis.engines.pipeline import keywords_for
+from analysis.extract.motives import MotiveTheme, motive_sentences, motive_themes
+from analysis.knowledge.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
 from analysis.paths import DEFAULT_CORPUS
-from analysis.pipeline import keywords_for
-from analysis.store import StoreError, is_stored_analysis, read_store, stand_in_corpus
+from analysis.query.compare import ActorComparison, compare_actors, distinctive_terms, name_pattern
+from analysis.query.explore import sentence_table
+from analysis.storage.cache import cache_dir, cache_size, cached_analyze, clear_cache, corpus_fingerprint
+from analysis.storage.store import StoreError, is_stored_analysis, read_store, stand_in_corpus
 from dashboard.summary import keyword_colours
 
 CORPUS_ENV = "BRIEFING_CORPUS"
@@ -280,7 +280,7 @@ def group_terms(texts_a: pd.Series, texts_b: pd.Series, background: pd.Series, *
 
 
 def current_names() -> re.Pattern | None:
-    """The corpus shown's multi-word actor names as one pattern (see :func:`analysis.compare.name_pattern`; built once)."""
+    """The corpus shown's multi-word actor names as one pattern (see :func:`analysis.query.compare.name_pattern`; built once)."""
     analysis, key = _current()
     return _names(analysis, key)
 

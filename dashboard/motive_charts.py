@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from analysis.motives import MotiveTheme
+from analysis.extract.motives import MotiveTheme
 from dashboard.charts import NEUTRAL, horizontal_bars, layout
 
 

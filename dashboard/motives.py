@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.explore import match_spans
-from analysis.motives import load_themes
+from analysis.extract.motives import load_themes
+from analysis.query.explore import match_spans
 from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
 from dashboard.highlight import escape_markdown

@@ -11,10 +11,10 @@ from typing import Any
 import pandas as pd
 
 from analysis import Analysis
-from analysis.actors import actor_named
-from analysis.explore import lists
-from analysis.lexicons import ActorLexicon, load_event_types
-from analysis.motives import MotiveTheme
+from analysis.extract.actors import actor_named
+from analysis.extract.motives import MotiveTheme
+from analysis.knowledge.lexicons import ActorLexicon, load_event_types
+from analysis.query.explore import lists
 
 KIND_LABELS = {
     "repeated_passage": "repeated passage (80+ characters seen earlier)",

@@ -11,8 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Analysis, Columns, Corpus, CorpusError, corpus_from_files
-from analysis.isolated import AnalysisStopped, IsolatedAnalysis
-from analysis.readers import ReadLog, decode, guess_columns, read_table
+from analysis.engines.isolated import AnalysisStopped, IsolatedAnalysis
+from analysis.load.readers import ReadLog, decode, guess_columns, read_table
 from dashboard.highlight import escape_markdown
 from dashboard.loader import actor_lexicon, add_corpus, current_corpus, keep_analysis, shown_is_analysed
 from dashboard.summary import counted

@@ -30,7 +30,7 @@ def main() -> None:
     payload = {
         "about": (
             "Letter-pair counts of English news text ('^' = word start, '$' = word end), "
-            "used by analysis.noise to spot gibberish tokens. Built by "
+            "used by analysis.clean.noise to spot gibberish tokens. Built by "
             "scripts/build_letter_bigrams.py from the FA-KES corpus (CC BY 4.0, "
             "Abu Salem et al., ICWSM 2019); only counts are kept."
         ),

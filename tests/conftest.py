@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from analysis import analyze, load_corpus
-from analysis.cache import CACHE_ENV
 from analysis.paths import DEFAULT_CORPUS, PROJECT_ROOT
+from analysis.storage.cache import CACHE_ENV
 
 SHARED = PROJECT_ROOT.parent / "shared"
 FAKES_CSV = SHARED / "corpora" / "fakes_syria.csv"

@@ -83,7 +83,7 @@ COMMANDS = {
     "python scripts/readme_screenshots.py": "--help",
     'from analysis import load_corpus, analyze; result = analyze(load_corpus("my.csv"))': "test_the_command_line_examples_run",
     "python -m analysis --clear-cache": "test_the_command_line_examples_run",
-    "python -m analysis ARCHIVE/ --engine dask --scheduler tcp://HOST:8786 --out OUT/": "tests/analysis/test_distributed.py (placeholders: a cluster)",
+    "python -m analysis ARCHIVE/ --engine dask --scheduler tcp://HOST:8786 --out OUT/": "tests/analysis/engines/test_distributed.py (placeholders: a cluster)",
     'pip install -e ".[dask]"': ".ci/run installs the [test] extra, which holds dask",
     "BRIEFING_CORPUS=OUT/ streamlit run streamlit_app.py": "tests/dashboard/test_stored_analysis.py",
     "dask scheduler": "Dask's own command (not this project's)",

@@ -1,4 +1,4 @@
-"""Reference: the first, dictionary-of-tuples implementation of analysis.dedup (tests compare against it).
+"""Reference: the first, dictionary-of-tuples implementation of analysis.clean.dedup (tests compare against it).
 
 Find passages repeated verbatim across a corpus, so each is counted once.
 
@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.dedup import RepeatedPassage
+from analysis.clean.dedup import RepeatedPassage
 
 WORD = re.compile(r"\w+")
 DEFAULT_MIN_CHARS = 80

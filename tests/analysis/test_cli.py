@@ -70,7 +70,7 @@ def test_cli_second_run_reads_the_cache_and_no_cache_recomputes(tmp_path, capsys
 
 
 def test_cli_parquet_output_reads_back_as_the_same_analysis(tmp_path):
-    from analysis.store import read_store
+    from analysis.storage.store import read_store
 
     assert main(["--quiet", "--no-cache", "--format", "parquet", "--out", str(tmp_path / "p")]) == 0
     assert main(["--quiet", "--no-cache", "--out", str(tmp_path / "c")]) == 0

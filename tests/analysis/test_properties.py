@@ -5,11 +5,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import analyze, corpus_from_texts
-from analysis.actors import find_mentions
-from analysis.explore import SentenceFilter, filter_sentences, sentence_words
-from analysis.keywords import keyword_spans
-from analysis.lexicons import load_actor_lexicon
-from analysis.sentences import split_sentences
+from analysis.clean.sentences import split_sentences
+from analysis.extract.actors import find_mentions
+from analysis.extract.keywords import keyword_spans
+from analysis.knowledge.lexicons import load_actor_lexicon
+from analysis.query.explore import SentenceFilter, filter_sentences, sentence_words
 
 LEXICON = load_actor_lexicon(packs=["syria"])
 WORDS = st.sampled_from(

@@ -383,8 +383,8 @@ def test_the_brief_prints_on_one_page(browser, default_analysis, tmp_path, paper
 
     from pypdf import PdfReader
 
-    from analysis.explore import sentence_table
-    from analysis.motives import motive_sentences, motive_themes
+    from analysis.extract.motives import motive_sentences, motive_themes
+    from analysis.query.explore import sentence_table
     from dashboard.brief import brief_html, compose_brief
     from dashboard.charts import actor_bar
     from dashboard.event_charts import event_timeline

@@ -5,7 +5,7 @@ import pytest
 
 from analysis import analyze, load_corpus
 from analysis.cli import main
-from analysis.curation import Curation, curation_toml
+from analysis.knowledge.curation import Curation, curation_toml
 from dashboard.charts import cooccurrence_heatmap, cooccurrence_network
 from dashboard.interaction import selected_value
 from dashboard.summary import alias_breakdown
@@ -87,7 +87,7 @@ def test_a_corpus_with_two_actors(tmp_path, monkeypatch):
 
 
 def test_a_pair_leads_to_the_sentences_naming_both(default_analysis):
-    from analysis.explore import SentenceFilter, filter_sentences, sentence_table
+    from analysis.query.explore import SentenceFilter, filter_sentences, sentence_table
     from dashboard.summary import top_pairs
 
     pairs = top_pairs(default_analysis.cooccurrence, list(default_analysis.actor_counts["actor"]))

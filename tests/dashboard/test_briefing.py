@@ -1,7 +1,7 @@
 import re
 
-from analysis.explore import sentence_table
-from analysis.motives import motive_sentences, motive_themes
+from analysis.extract.motives import motive_sentences, motive_themes
+from analysis.query.explore import sentence_table
 from dashboard.brief import brief_html, brief_markdown, compose_brief
 from dashboard.charts import actor_bar
 from dashboard.event_charts import event_timeline

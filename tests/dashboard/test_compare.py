@@ -1,5 +1,5 @@
-from analysis.compare import compare_actors, sentences_with_term
-from analysis.explore import sentence_table
+from analysis.query.compare import compare_actors, sentences_with_term
+from analysis.query.explore import sentence_table
 from dashboard.compare_charts import distinctive_bar, term_scatter
 from dashboard.summary import split_groups
 from tests.conftest import FAKES_CSV, open_page, shared_file
@@ -45,7 +45,7 @@ def test_charts(default_analysis):
     comparison = compare_actors(table, default_analysis, ["Russia", "Turkey"])
     bar = distinctive_bar(comparison.terms["Turkey"], colour="#123456", title="t").data[0]
     assert list(bar.y)[-1] == comparison.terms["Turkey"]["term"].iloc[0]
-    from analysis.compare import distinctive_terms
+    from analysis.query.compare import distinctive_terms
 
     rows_a, rows_b, _, _ = split_groups(table, by="actors", a="Russia", b="Turkey")
     scored = distinctive_terms(rows_a["text"], rows_b["text"], background=table["text"])
@@ -99,7 +99,7 @@ def test_groups_too_small_to_compare_get_a_message(tmp_path, monkeypatch):
 def test_a_terms_listed_sentences_match_its_count():
     import pandas as pd
 
-    from analysis.compare import term_counts
+    from analysis.query.compare import term_counts
 
     texts = pd.Series(["The rebels' demands grew.", "A 'ceasefire' was agreed.", "Russia- and China-backed plans.", "No match here."])
     counts = term_counts(texts)

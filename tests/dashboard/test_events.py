@@ -1,4 +1,4 @@
-from analysis.explore import event_sentences
+from analysis.query.explore import event_sentences
 from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
 from dashboard.place_map import core_places, place_counts, places_map, unplaced_counts, world_outline
 from dashboard.summary import event_choices, event_query, event_type_labels, explorer_link_for_events
@@ -53,7 +53,7 @@ def test_named_event_and_place_combine():
 
 
 def test_event_sentences_agree_with_the_events_table(default_analysis):
-    from analysis.explore import sentence_table
+    from analysis.query.explore import sentence_table
 
     table = sentence_table(default_analysis)
     events = default_analysis.events
@@ -111,7 +111,7 @@ def test_choices_and_explorer_link(default_analysis):
 
 
 def test_every_offered_events_link_opens_the_same_sentences(default_analysis):
-    from analysis.explore import SentenceFilter, filter_sentences, sentence_table
+    from analysis.query.explore import SentenceFilter, filter_sentences, sentence_table
 
     table = sentence_table(default_analysis)
     events = default_analysis.events

@@ -1,4 +1,4 @@
-from analysis.explore import match_spans
+from analysis.query.explore import match_spans
 from dashboard.cloud import png_bytes, word_cloud
 from dashboard.summary import keyword_colours, keyword_scopes, keywords_by_group
 from tests.conftest import FAKES_CSV, open_page, shared_file
@@ -47,7 +47,7 @@ def test_clicking_a_bar_chooses_the_keyword(default_analysis):
 
 
 def test_word_cloud_is_deterministic_and_coloured_by_actor(default_analysis):
-    from analysis.lexicons import load_actor_lexicon
+    from analysis.knowledge.lexicons import load_actor_lexicon
 
     top = default_analysis.keywords.head(20)
     lexicon = load_actor_lexicon(packs=["syria"])

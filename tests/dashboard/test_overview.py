@@ -22,11 +22,11 @@ def test_cleaning_report_tables_are_drawn_once_the_report_is_opened():
 
 
 def test_analysis_is_not_recomputed_on_rerun_or_page_switch(monkeypatch):
-    import analysis.pipeline
+    import analysis.engines.pipeline
 
     at = open_page()
     calls = []
-    monkeypatch.setattr(analysis.pipeline, "remove_repeated_passages", lambda *a, **k: calls.append(1))
+    monkeypatch.setattr(analysis.engines.pipeline, "remove_repeated_passages", lambda *a, **k: calls.append(1))
     at.run()
     assert not at.exception and calls == []
     for page in ("dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/explorer.py", "dashboard/overview.py"):

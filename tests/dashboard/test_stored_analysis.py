@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import analyze, corpus_from_texts
-from analysis.store import write_store
+from analysis.storage.store import write_store
 from tests.conftest import open_page
 
 TEXTS = [
@@ -23,9 +23,9 @@ def stored(tmp_path, monkeypatch):
 
 
 def test_overview_and_explorer_show_the_stored_analysis(stored, monkeypatch):
-    import analysis.pipeline
+    import analysis.engines.pipeline
 
-    monkeypatch.setattr(analysis.pipeline, "remove_repeated_passages", lambda *a, **k: pytest.fail("analysed the stand-in texts again"))
+    monkeypatch.setattr(analysis.engines.pipeline, "remove_repeated_passages", lambda *a, **k: pytest.fail("analysed the stand-in texts again"))
     at = open_page()
     assert not at.exception and not at.error
     metrics = {m.label: m.value for m in at.metric}
@@ -39,9 +39,9 @@ def test_overview_and_explorer_show_the_stored_analysis(stored, monkeypatch):
 
 
 def test_corpus_page_says_it_is_a_stored_analysis(stored, monkeypatch):
-    import analysis.pipeline
+    import analysis.engines.pipeline
 
-    monkeypatch.setattr(analysis.pipeline, "remove_repeated_passages", lambda *a, **k: pytest.fail("analysed the stand-in texts again"))
+    monkeypatch.setattr(analysis.engines.pipeline, "remove_repeated_passages", lambda *a, **k: pytest.fail("analysed the stand-in texts again"))
     at = open_page("dashboard/corpus.py")
     assert not at.exception
     assert any("stored analysis" in c.value for c in at.caption)
@@ -55,7 +55,7 @@ def test_a_damaged_stored_analysis_falls_back_to_the_bundled_corpus(stored):
 
 
 def test_the_corpus_page_shows_and_clears_the_disk_cache(tmp_path, monkeypatch):
-    from analysis.cache import cache_size, cached_analyze
+    from analysis.storage.cache import cache_size, cached_analyze
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     cached_analyze(corpus_from_texts(TEXTS))

@@ -1,0 +1,1 @@
+"""Cleaning: noise, repeated passages, segments and sentences."""

@@ -1,0 +1,1 @@
+"""Extraction: keywords, actors, places, events, dates and motives from sentences."""

@@ -1,0 +1,1 @@
+"""Loading: reading files of many formats into a corpus of documents."""

@@ -1,0 +1,1 @@
+"""Queries over a finished analysis: the sentence explorer and comparisons."""

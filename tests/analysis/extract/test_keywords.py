@@ -1,0 +1,38 @@
+import pytest
+
+from analysis.extract.keywords import extract_keywords, keyword_key
+
+
+def test_extract_keywords_contract():
+    text = "Russia wants naval bases in Syria. Russia's naval base at Tartus matters. The Tartus naval base is Russia's only Mediterranean port."
+    keywords = extract_keywords(text, top=5)
+    assert 1 <= len(keywords) <= 5
+    assert all(isinstance(k, str) and isinstance(s, float) for k, s in keywords)
+    assert [s for _, s in keywords] == sorted(s for _, s in keywords)
+    with pytest.raises(ValueError):
+        extract_keywords(text, top=0)
+
+
+def test_variants_share_a_key():
+    assert keyword_key("Russia's") == keyword_key("russia") == keyword_key("Russia’s")
+    assert keyword_key("naval bases") == keyword_key("Naval base")
+
+
+def test_default_corpus_top_keywords_are_clean(default_analysis):
+    top = default_analysis.keywords.head(20)
+    lowered = [k.lower() for k in top["keyword"]]
+    keys = [keyword_key(k) for k in top["keyword"]]
+    assert len(set(keys)) == len(keys), "case/possessive/plural twins merged"
+    assert "russia" in lowered and "syria" in lowered
+    assert not any(k.isdigit() for k in lowered)
+    for junk in ("undermine russia russia", "assad incentivizing russia", "ykax", "nl8n1ro176"):
+        assert junk not in lowered
+    assert (top["count"] >= 1).all() and list(top["rank"]) == list(range(1, len(top) + 1))
+    assert list(top["score"]) == sorted(top["score"])
+
+
+def test_no_keyword_crosses_a_sentence(default_analysis):
+    sentences = " \n ".join(default_analysis.sentences["text"]).lower()
+    for keyword in default_analysis.keywords.head(30)["keyword"]:
+        words = keyword.lower().replace("’s", "").replace("'s", "").split()
+        assert all(w in sentences for w in words)
