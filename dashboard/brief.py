@@ -65,7 +65,7 @@ def compose_brief(analysis: Analysis, *, title: str, wanter: str, themes: list[M
     quoted = [(t.name, t.keywords, len(t.sentences), quotes_of(t.sentences)) for t in themes[:THEMES_SHOWN]]
     return Brief(
         title=title.strip() or figures["title"],
-        figures={"Documents": str(figures["documents"]), "Sentences": f"{figures['sentences']:,}", "Words": f"{figures['words']:,}", "Dates": figures["date_span"]},
+        figures={"Documents": str(figures["documents"]), "Sentences": f"{figures['sentences']:,}", "Words": f"{figures['words']:,}", figures["date_label"]: figures["date_span"]},
         actors=analysis.actor_counts[["actor", "mentions", "sentences"]].head(10),
         keywords=list(analysis.keywords["keyword"].head(15)),
         wanter=wanter,

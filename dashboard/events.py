@@ -19,6 +19,7 @@ from dashboard.summary import (
     events_by_document,
     events_by_source,
     explorer_link_for_events,
+    timeline_note,
 )
 
 SHOWN_SENTENCES = 40
@@ -60,6 +61,9 @@ when, kind = st.columns([3, 2])
 with when:
     if choices["year"]:
         clickable_chart(event_timeline(events), key="timeline_chart", target="year", reset=others("year"))
+        note = timeline_note(events)
+        if note:
+            st.info(note + " The month chart below shows when they were published.", icon=":material/event_busy:")
     else:
         st.info("No event reference has a year, a named event or a dated document to place it on a timeline.")
 with kind:

@@ -9,7 +9,7 @@ from dashboard.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import interaction_hint, opening_chart, show_chart
 from dashboard.loader import current_analysis
-from dashboard.summary import actor_coverage, cleaning_tables, corpus_figures, year_range
+from dashboard.summary import actor_coverage, cleaning_tables, corpus_figures, timeline_note, year_range
 
 CHARTED_ACTORS = 12
 
@@ -23,7 +23,7 @@ columns = st.columns(4)
 columns[0].metric("Documents", f"{figures['documents']:,}")
 columns[1].metric("Sentences", f"{figures['sentences']:,}")
 columns[2].metric("Words analysed", f"{figures['words']:,}")
-columns[3].metric("Dates", figures["date_span"], help=figures["date_help"])
+columns[3].metric(figures["date_label"], figures["date_span"], help=figures["date_help"])
 
 left, right = st.columns(2)
 with left:
@@ -43,6 +43,10 @@ if analysis.events["timeline_year"].notna().any():
     else:  # a single year: the explorer has no year filter to open, the Events page lists them
         show_chart(event_timeline(analysis.events), key="overview_timeline")
     interaction_hint("Click a bar on any chart to read the sentences behind it in the sentence explorer.")
+    note = timeline_note(analysis.events)
+    if note:
+        st.info(note, icon=":material/event_busy:")
+        st.page_link("dashboard/events.py", label="See them by month on Events & places", icon=":material/calendar_month:")
 else:
     st.info("No event reference in this corpus has a year, a named event or a dated document to place it on a timeline.")
 

@@ -26,16 +26,20 @@ KIND_LABELS = {
 }
 
 
+# The Overview's "Years mentioned" span covers the middle 90% of written years.
+MENTIONED_YEARS_QUANTILES = (0.05, 0.95)
+# Above this share of document-dated references the timeline says it mostly shows publication dates.
+DOCUMENT_DATED_MAJORITY = 0.5
+
+
 def corpus_figures(analysis: Analysis) -> dict[str, Any]:
     """Title, counts and date span of the analysed corpus."""
     docs = analysis.documents
     dates = pd.to_datetime(docs["date"], errors="coerce").dropna()
     if len(dates):
-        span, help_text = f"{dates.min():%Y-%m} – {dates.max():%Y-%m}", "Publication dates of the documents."
+        label, span, help_text = "Dates", f"{dates.min():%Y-%m} – {dates.max():%Y-%m}", "Publication dates of the documents."
     else:
-        years = analysis.events["year"].dropna()
-        span = f"{int(years.min())} – {int(years.max())}" if len(years) else "—"
-        help_text = "The documents have no dates; this is the span of years written in event references."
+        label, span, help_text = "Years mentioned", *_years_mentioned(analysis.events["year"].dropna().astype(int))
     counts = analysis.cleaning.get("counts", {})
     removed = ", ".join(f"{KIND_LABELS.get(kind, kind)} × {n}" for kind, n in counts.items()) or "nothing removed"
     title = docs["title"].iloc[0] if len(docs) == 1 and docs["title"].iloc[0] else counted(len(docs), "document")
@@ -44,10 +48,41 @@ def corpus_figures(analysis: Analysis) -> dict[str, Any]:
         "documents": len(docs),
         "sentences": int(docs["n_sentences"].sum()),
         "words": int(docs["n_words"].sum()),
+        "date_label": label,
         "date_span": span,
         "date_help": help_text,
         "removed": removed,
     }
+
+
+def _years_mentioned(years: pd.Series) -> tuple[str, str]:
+    """The central span of years written in the text (a stray "1834" must not set the span), and its help."""
+    if years.empty:
+        return "—", "The documents have no dates, and no event reference writes a year."
+    low, high = (int(years.quantile(q, interpolation="nearest")) for q in MENTIONED_YEARS_QUANTILES)
+    span = str(low) if low == high else f"{low} – {high}"
+    share = f"{MENTIONED_YEARS_QUANTILES[1] - MENTIONED_YEARS_QUANTILES[0]:.0%}"
+    return span, (
+        f"The documents have no dates. These are not publication dates: {share} of the years written in event references "
+        f"fall in this span ({len(years):,} references; all of them span {years.min()} – {years.max()})."
+    )
+
+
+def document_dated_share(events: pd.DataFrame) -> float:
+    """Share of the timeline's references that have no date of their own and sit at their document's date."""
+    placed = events.dropna(subset=["timeline_year"])
+    return float((placed["date_basis"] == "document").mean()) if len(placed) else 0.0
+
+
+def timeline_note(events: pd.DataFrame) -> str | None:
+    """A warning when most of the timeline is publication dates rather than event dates; None otherwise."""
+    share = document_dated_share(events)
+    if share <= DOCUMENT_DATED_MAJORITY:
+        return None
+    return (
+        f"{share:.0%} of the references on the timeline write no year and belong to no dated named event: they sit at their "
+        "document's publication date, so the timeline mostly shows when the articles appeared, not when the events happened."
+    )
 
 
 _WORD = re.compile(r"\w[\w'’-]*")
