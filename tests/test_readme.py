@@ -96,6 +96,8 @@ COMMANDS = {
     "python bench/keyword_f1.py DIR ...": "--help (placeholders)",
     "python bench/evaluate_motives.py --errors": "--help",
     "python bench/run.py --only ratio": "--help",
+    "python bench/event_typing.py --details": "--help",
+    "python bench/geocoding.py GOLD.toml CORPUS": "--help (placeholders)",
 }
 COMMAND_START = re.compile(r"(\.venv/bin/|python|BRIEFING_\w+=|streamlit |pip |dask |from analysis)")
 

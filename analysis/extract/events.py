@@ -87,6 +87,12 @@ def _named_matches(text: str) -> list[re.Match[str]]:
     return list(_named_subset(tuple(sorted(chosen))).finditer(text)) if chosen else []
 
 
+def trigger_matches(text: str) -> list[tuple[str, int, int]]:
+    """(event type, start, end) of every trigger in ``text``, before any choice of one per type."""
+    pattern, types = _trigger_pattern()
+    return [(types[m.lastgroup], m.start(), m.end()) for m in pattern.finditer(normalise_apostrophes(text))]
+
+
 def find_events(text: str) -> list[EventReference]:
     """The event references of one sentence: one per event type present, plus named events."""
     searchable = normalise_apostrophes(text)

@@ -1,6 +1,6 @@
 import re
 
-from analysis.extract.events import find_events, timeline_date
+from analysis.extract.events import find_events, timeline_date, trigger_matches
 from analysis.knowledge.lexicons import load_event_types, load_named_events
 
 
@@ -56,3 +56,10 @@ def test_named_events_are_searched_only_with_the_patterns_a_sentence_can_match()
     spans = [[(m.span(), m.lastgroup) for m in _named_matches(s)] for s in sentences]
     assert spans == [[(m.span(), m.lastgroup) for m in everything.finditer(s)] for s in sentences]
     assert sum(map(bool, spans)) >= 5
+
+
+def test_trigger_matches_lists_every_trigger_with_its_type():
+    text = "Rebels attacked the town; the attack was condemned in talks."
+    matches = trigger_matches(text)
+    assert [text[s:e] for _, s, e in matches][:2] == ["attacked", "attack"]
+    assert {kind for kind, _, _ in matches} >= {"military_action", "negotiation_meeting"}
