@@ -53,7 +53,8 @@ def score(gold_path: Path, corpus_path: Path, *, details: bool = False) -> tuple
                 placed += 1
                 verdict = f"placed as {top}"
             else:
-                off = "no coordinates" if point["lat"] != point["lat"] else f"{distance_km(entry['lat'], entry['lon'], point['lat'], point['lon']):.0f} km off"
+                km = distance_km(entry["lat"], entry["lon"], point["lat"], point["lon"])
+                off = "no coordinates" if point["lat"] != point["lat"] else f"{km:.0f} km off"
                 verdict = f"found as {top}, {off}"
         if details:
             print(f"  {entry['rank']:2d} {entry['name']:<22} {verdict}")
