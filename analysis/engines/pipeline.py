@@ -42,6 +42,7 @@ from analysis.engines.engine import LocalEngine, default_workers, shared
 from analysis.extract.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts, cooccurrence, find_ruled_mentions
 from analysis.extract.discovery import PLACE_LABELS, Candidate, candidate_after, discover, load_rules, normalise_name
 from analysis.extract.events import EVENT_COLUMNS, find_events, timeline_date
+from analysis.extract.geocode import NOT_PLACE_RULES, country_of, geocode, own_countries, used_as_place
 from analysis.extract.keywords import (
     KeywordGroup,
     boilerplate_key,
@@ -384,6 +385,7 @@ class Resolution:
     found: ActorLexicon
     forms: dict[str, str]
     places: tuple[str, ...] = ()  # place names the model found somewhere in the corpus, to find everywhere
+    countries: tuple[str, ...] = ()  # the corpus's own countries (ISO alpha-2): an ambiguous place name goes there first
     token: str = field(default_factory=lambda: uuid.uuid4().hex)  # tells one analysis's resolution from another's
 
     @cached_property
@@ -398,7 +400,8 @@ class Resolution:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the fields only: a worker compiles its own matchers once."""
-        return {"base": self.base, "found": self.found, "forms": self.forms, "places": self.places, "token": self.token}
+        fields = ("base", "found", "forms", "places", "countries", "token")
+        return {name: getattr(self, name) for name in fields}
 
     def mentions(self, text: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
         """(actor, start, end, rule) of the mentions in text[start:end], the lexicon's and the model-found actors'."""
@@ -408,8 +411,12 @@ class Resolution:
 
 def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate]) -> Resolution:
     """The corpus's candidates resolved (:func:`analysis.extract.discovery.discover`) beside the lexicon."""
+    candidates = list(candidates)
     found = discover(candidates, lexicon)
-    return Resolution(lexicon, found.lexicon(), found.forms, found.places)
+    states = {alias: actor.name for actor in lexicon.actors if actor.type == "state" for alias in (actor.name, *actor.aliases)}
+    names = (normalise_name(c.surface, c.label) for c in candidates if c.label in PLACE_LABELS)
+    countries = own_countries(states.get(name, name) for name in names)  # "UK" counts as the United Kingdom
+    return Resolution(lexicon, found.lexicon(), found.forms, found.places, countries)
 
 
 def mention_batch(
@@ -420,7 +427,9 @@ def mention_batch(
     found = []
     for item, sentences, candidates, places in jobs:
         mentions = mention_rows(item, sentences, candidates, resolved)
-        found.append((mentions, sorted(places + model_place_rows(item, sentences, candidates, resolved, mentions, places), key=lambda row: (row[1], row[6]))))
+        places = places + country_place_rows(item, mentions, resolved)
+        places += model_place_rows(item, sentences, candidates, resolved, mentions, places)
+        found.append((mentions, sorted(places, key=lambda row: (row[1], row[6]))))
     return found
 
 
@@ -437,18 +446,33 @@ def _worker_copy(resolved: Resolution) -> Resolution:
     return kept
 
 
+def country_place_rows(item: CleanDocument, mentions: list[tuple], resolved: Resolution) -> list[tuple]:
+    """Place rows for states named as places ("fighting in Freedonia"), at the country's point; the mention stays."""
+    types, text, rows = resolved.lexicon.types, item.document.text, []
+    for doc_id, sentence_id, actor, surface, start, end, rule in mentions:
+        if rule in NOT_PLACE_RULES or types.get(actor) != "state" or not used_as_place(text, start):
+            continue
+        country = country_of(actor, surface)
+        if country:
+            rows.append((doc_id, sentence_id, country.name, surface, country.lat, country.lon, start, end))
+    return rows
+
+
 def model_place_rows(
     item: CleanDocument, sentences: list[Sentence], candidates: list[Candidate], resolved: Resolution, mentions: list[tuple], places: list[tuple]
 ) -> list[tuple]:
-    """Place rows, without coordinates, for what the model took for places: its own place spans here, and the
-    place names it found elsewhere in the corpus wherever they are written; not where a gazetteer place or an
-    actor mention already is."""
+    """Place rows for what the model took for places: its own place spans here, and the place names it found
+    elsewhere in the corpus wherever they are written; not where a curated place or an actor mention already is.
+    A name the world gazetteer knows gets its point and its gazetteer name ("Kiev" -> "Kyiv"); the others stay
+    without coordinates, listed as unplaced."""
     taken = [(row[6], row[7]) for row in places] + [(row[4], row[5]) for row in mentions]
     doc, text, rows = item.document, item.analysis_text, []
 
     def add(sentence_id: int, name: str, start: int, end: int) -> None:
         if not any(s < end and start < e for s, e in taken):
-            rows.append((doc.doc_id, sentence_id, name, doc.text[start:end], None, None, start, end))
+            point = geocode(name, countries=resolved.countries)
+            place, lat, lon = (point.name, point.lat, point.lon) if point else (name, None, None)
+            rows.append((doc.doc_id, sentence_id, place, doc.text[start:end], lat, lon, start, end))
             taken.append((start, end))
 
     for c in candidates:

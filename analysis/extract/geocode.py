@@ -1,0 +1,87 @@
+"""Coordinates for place names the curated gazetteer does not list, from ``data/gazetteer.tsv`` (GeoNames)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.paths import DATA_DIR
+
+GAZETTEER = DATA_DIR / "gazetteer.tsv"
+PLACE_RULES = DATA_DIR / "place_rules.toml"
+# Mentions found by these rules name the people or the government, never the place.
+NOT_PLACE_RULES = frozenset({"demonym", "metonym"})
+# A country counts as one of the corpus's own when it has at least this share of the place names
+# that are countries (so one passing mention of a country does not steer every ambiguous name).
+OWN_COUNTRY_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    """One gazetteer row: a country, continent, first-level region or city with a representative point."""
+
+    name: str
+    kind: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[tuple[GazetteerPlace, bool], ...]]:
+    """Every name and alias -> the places it may mean, each with whether it is that place's own name."""
+    index: dict[str, list[tuple[GazetteerPlace, bool]]] = defaultdict(list)
+    lines = (line for line in GAZETTEER.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    next(lines)  # the column names
+    for line in lines:
+        name, kind, country, lat, lon, population, aliases = line.split("\t")
+        place = GazetteerPlace(name, kind, country, float(lat), float(lon), int(population))
+        index[name].append((place, True))
+        for alias in filter(None, aliases.split("|")):
+            index[alias].append((place, False))
+    return {name: tuple(places) for name, places in index.items()}
+
+
+def geocode(name: str, *, countries: Collection[str] = ()) -> GazetteerPlace | None:
+    """The place ``name`` most likely means: its own name before an alternate one, then a capital (news's
+    "Washington"), then a place in ``countries`` (the corpus's own, ISO alpha-2), then the most populous;
+    None when no place has that name."""
+    candidates = _index().get(name) or _index().get(name.removeprefix("the ").removeprefix("The "))
+    if not candidates:
+        return None
+    place, _ = min(candidates, key=lambda pair: (not pair[1], pair[0].kind != "capital", pair[0].country not in countries, -pair[0].population))  # noqa: E501
+    return place
+
+
+def own_countries(place_names: Iterable[str]) -> tuple[str, ...]:
+    """ISO codes of the countries the corpus's place names are mostly about (named as countries)."""
+    counts = Counter(place.country for name in place_names if (place := geocode(name)) and place.kind == "country")
+    total = sum(counts.values())
+    return tuple(sorted(code for code, n in counts.items() if n >= OWN_COUNTRY_SHARE * total))
+
+
+@lru_cache(maxsize=1)
+def _locative() -> re.Pattern[str]:
+    """A locative word (data/place_rules.toml) ending just before a name, an article allowed between."""
+    words = tomllib.loads(PLACE_RULES.read_text(encoding="utf-8"))["locatives"]
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def used_as_place(text: str, start: int) -> bool:
+    """Whether the name at ``text[start:]`` follows a locative word ("in", "to", "from"...)."""
+    return _locative().search(text[max(0, start - 24) : start]) is not None
+
+
+def country_of(actor: str, surface: str) -> GazetteerPlace | None:
+    """The gazetteer country a state actor is, by its name or by the surface written."""
+    for name in (actor, surface):
+        place = next((p for p, own in _index().get(name, ()) if p.kind == "country"), None)
+        if place:
+            return place
+    return None
