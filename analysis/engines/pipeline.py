@@ -415,7 +415,7 @@ def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate]) -> Resolutio
     found = discover(candidates, lexicon)
     states = {alias: actor.name for actor in lexicon.actors if actor.type == "state" for alias in (actor.name, *actor.aliases)}
     names = (normalise_name(c.surface, c.label) for c in candidates if c.label in PLACE_LABELS)
-    countries = own_countries(states.get(name, name) for name in names)  # "UK" counts as the United Kingdom
+    countries = own_countries(states.get(name, name) for name in names)  # a state's alias counts as its name
     return Resolution(lexicon, found.lexicon(), found.forms, found.places, countries)
 
 
@@ -463,7 +463,7 @@ def model_place_rows(
 ) -> list[tuple]:
     """Place rows for what the model took for places: its own place spans here, and the place names it found
     elsewhere in the corpus wherever they are written; not where a curated place or an actor mention already is.
-    A name the world gazetteer knows gets its point and its gazetteer name ("Kiev" -> "Kyiv"); the others stay
+    A name the world gazetteer knows gets its point and its gazetteer name (an old spelling -> the current one); the others stay
     without coordinates, listed as unplaced."""
     taken = [(row[6], row[7]) for row in places] + [(row[4], row[5]) for row in mentions]
     doc, text, rows = item.document, item.analysis_text, []

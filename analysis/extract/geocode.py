@@ -48,8 +48,8 @@ def _index() -> dict[str, tuple[tuple[GazetteerPlace, bool], ...]]:
 
 
 def geocode(name: str, *, countries: Collection[str] = ()) -> GazetteerPlace | None:
-    """The place ``name`` most likely means: its own name before an alternate one, then a capital (news's
-    "Washington"), then a place in ``countries`` (the corpus's own, ISO alpha-2), then the most populous;
+    """The place ``name`` most likely means: its own name before an alternate one, then a capital (news
+    means the capital, not the town that shares its name), then a place in ``countries`` (the corpus's own, ISO alpha-2), then the most populous;
     None when no place has that name."""
     candidates = _index().get(name) or _index().get(name.removeprefix("the ").removeprefix("The "))
     if not candidates:
