@@ -33,25 +33,39 @@ class GazetteerPlace:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[tuple[GazetteerPlace, bool], ...]]:
-    """Every name and alias -> the places it may mean, each with whether it is that place's own name."""
-    index: dict[str, list[tuple[GazetteerPlace, bool]]] = defaultdict(list)
-    lines = (line for line in GAZETTEER.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
-    next(lines)  # the column names
-    for line in lines:
-        name, kind, country, lat, lon, population, aliases = line.split("\t")
-        place = GazetteerPlace(name, kind, country, float(lat), float(lon), int(population))
-        index[name].append((place, True))
-        for alias in filter(None, aliases.split("|")):
-            index[alias].append((place, False))
-    return {name: tuple(places) for name, places in index.items()}
+def _rows() -> tuple[list[str], dict[str, list[int]], dict[str, list[int]]]:
+    """The gazetteer's rows as lines, and name -> row numbers and alias -> row numbers (rows parsed when asked)."""
+    lines = [line for line in GAZETTEER.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")][1:]
+    names: dict[str, list[int]] = defaultdict(list)
+    aliases: dict[str, list[int]] = defaultdict(list)
+    for number, line in enumerate(lines):
+        name, rest = line.split("\t", 1)
+        names[name].append(number)
+        listed = rest.rsplit("\t", 1)[1]
+        if listed:
+            for alias in listed.split("|"):
+                aliases[alias].append(number)
+    return lines, names, aliases
+
+
+@lru_cache(maxsize=4096)
+def _candidates(name: str) -> tuple[tuple[GazetteerPlace, bool], ...]:
+    """The places ``name`` may mean, each with whether it is that place's own name."""
+    lines, names, aliases = _rows()
+    own = tuple((_place(lines[n]), True) for n in names.get(name, ()))
+    return own + tuple((_place(lines[n]), False) for n in aliases.get(name, ()))
+
+
+def _place(line: str) -> GazetteerPlace:
+    name, kind, country, lat, lon, population, _ = line.split("\t")
+    return GazetteerPlace(name, kind, country, float(lat), float(lon), int(population))
 
 
 def geocode(name: str, *, countries: Collection[str] = ()) -> GazetteerPlace | None:
     """The place ``name`` most likely means: its own name before an alternate one, then a capital (news
     means the capital, not the town that shares its name), then a place in ``countries`` (the corpus's own, ISO alpha-2), then the most populous;
     None when no place has that name."""
-    candidates = _index().get(name) or _index().get(name.removeprefix("the ").removeprefix("The "))
+    candidates = _candidates(name) or _candidates(name.removeprefix("the ").removeprefix("The "))
     if not candidates:
         return None
     place, _ = min(candidates, key=lambda pair: (not pair[1], pair[0].kind != "capital", pair[0].country not in countries, -pair[0].population))  # noqa: E501
@@ -81,7 +95,7 @@ def used_as_place(text: str, start: int) -> bool:
 def country_of(actor: str, surface: str) -> GazetteerPlace | None:
     """The gazetteer country a state actor is, by its name or by the surface written."""
     for name in (actor, surface):
-        place = next((p for p, own in _index().get(name, ()) if p.kind == "country"), None)
+        place = next((p for p, own in _candidates(name) if p.kind == "country"), None)
         if place:
             return place
     return None
