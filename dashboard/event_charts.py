@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import NEUTRAL, horizontal_bars, layout
+from dashboard.summary import main_span
 
 BASIS_LABELS = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}
 BASIS_COLOURS = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5a6"}
@@ -34,7 +35,7 @@ def event_timeline(events: pd.DataFrame, *, interactive: bool = True) -> go.Figu
         )
     figure.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2))
     per_year = counts.groupby("timeline_year")["references"].sum()
-    first, last = _main_span(per_year)
+    first, last = main_span(per_year)
     span = last - first
     figure.update_xaxes(range=[first - 0.7, last + 0.7], dtick=1 if span <= 10 else 2 if span <= 20 else None, tickangle=0, title=None)
     figure.update_yaxes(title="references")
@@ -54,18 +55,6 @@ def _references(n: int) -> str:
 
 def _years(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
-
-
-def _main_span(per_year: pd.Series, *, gap: int = 10, share: float = 0.1) -> tuple[int, int]:
-    """The years the timeline opens on: all, unless a few references sit before a long gap (they would squash the rest)."""
-    years = sorted(int(y) for y in per_year.index)
-    if not years:
-        return 0, 0
-    total = per_year.sum()
-    for before, after in zip(years, years[1:]):
-        if after - before > gap and per_year[per_year.index <= before].sum() <= share * total:
-            return _main_span(per_year[per_year.index >= after], gap=gap, share=share)[0], years[-1]
-    return years[0], years[-1]
 
 
 def event_months(events: pd.DataFrame) -> go.Figure:

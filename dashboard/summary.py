@@ -26,8 +26,6 @@ KIND_LABELS = {
 }
 
 
-# The Overview's "Years mentioned" span covers the middle 90% of written years.
-MENTIONED_YEARS_QUANTILES = (0.05, 0.95)
 # Above this share of document-dated references the timeline says it mostly shows publication dates.
 DOCUMENT_DATED_MAJORITY = 0.5
 
@@ -39,7 +37,7 @@ def corpus_figures(analysis: Analysis) -> dict[str, Any]:
     if len(dates):
         label, span, help_text = "Dates", f"{dates.min():%Y-%m} – {dates.max():%Y-%m}", "Publication dates of the documents."
     else:
-        label, span, help_text = "Years mentioned", *_years_mentioned(analysis.events["year"].dropna().astype(int))
+        label, span, help_text = "Years mentioned", *_years_mentioned(analysis.events)
     counts = analysis.cleaning.get("counts", {})
     removed = ", ".join(f"{KIND_LABELS.get(kind, kind)} × {n}" for kind, n in counts.items()) or "nothing removed"
     title = docs["title"].iloc[0] if len(docs) == 1 and docs["title"].iloc[0] else counted(len(docs), "document")
@@ -55,17 +53,30 @@ def corpus_figures(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def _years_mentioned(years: pd.Series) -> tuple[str, str]:
-    """The central span of years written in the text (a stray "1834" must not set the span), and its help."""
-    if years.empty:
-        return "—", "The documents have no dates, and no event reference writes a year."
-    low, high = (int(years.quantile(q, interpolation="nearest")) for q in MENTIONED_YEARS_QUANTILES)
-    span = str(low) if low == high else f"{low} – {high}"
-    share = f"{MENTIONED_YEARS_QUANTILES[1] - MENTIONED_YEARS_QUANTILES[0]:.0%}"
+def _years_mentioned(events: pd.DataFrame) -> tuple[str, str]:
+    """The span of years the timeline opens on (a stray "1834" before a long gap does not set it), and its help."""
+    per_year = events.dropna(subset=["timeline_year"]).groupby("timeline_year").size()
+    if per_year.empty:
+        return "—", "The documents have no dates, and no event reference writes a year or cites a dated named event."
+    first, last = main_span(per_year)
+    span = str(first) if first == last else f"{first} – {last}"
     return span, (
-        f"The documents have no dates. These are not publication dates: {share} of the years written in event references "
-        f"fall in this span ({len(years):,} references; all of them span {years.min()} – {years.max()})."
+        "The documents have no dates. These are not publication dates: the years written in event references or "
+        f"of the named events they cite, as the timeline opens on them ({int(per_year.sum()):,} references; "
+        f"all of them span {int(per_year.index.min())} – {int(per_year.index.max())})."
     )
+
+
+def main_span(per_year: pd.Series, *, gap: int = 10, share: float = 0.1) -> tuple[int, int]:
+    """The years the timeline opens on: all, unless a few references sit before a long gap (they would squash the rest)."""
+    years = sorted(int(y) for y in per_year.index)
+    if not years:
+        return 0, 0
+    total = per_year.sum()
+    for before, after in zip(years, years[1:]):
+        if after - before > gap and per_year[per_year.index <= before].sum() <= share * total:
+            return main_span(per_year[per_year.index >= after], gap=gap, share=share)[0], years[-1]
+    return years[0], years[-1]
 
 
 def document_dated_share(events: pd.DataFrame) -> float:
