@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import analyze, load_corpus
+from analysis import load_corpus
 from analysis.paths import DEFAULT_CORPUS, PROJECT_ROOT
 from analysis.storage.cache import CACHE_ENV, cached_analyze
 
@@ -44,7 +44,7 @@ def default_corpus():
 
 @pytest.fixture(scope="session")
 def default_analysis(default_corpus):
-    return analyze(default_corpus)
+    return cached_analyze(default_corpus)  # as fakes_analysis: the pages then read it from the disk cache
 
 
 @pytest.fixture(scope="session")

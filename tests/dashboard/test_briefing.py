@@ -46,7 +46,7 @@ def test_briefing_page_and_presentation_mode():
     assert at.toggle(key="present").value is False and len(at.get("download_button")) == 2
 
 
-def test_briefing_on_fakes(monkeypatch):
+def test_briefing_on_fakes(fakes_analysis, monkeypatch):
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
     at = open_page("dashboard/briefing.py")
     assert not at.exception and at.title[0].value == "804 documents"

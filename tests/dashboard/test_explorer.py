@@ -49,7 +49,7 @@ def test_chosen_actors_are_highlighted_as_written():
     assert any(":orange-background[Moscow]" in text or ":orange-background[Kremlin]" in text for text in shown), "aliases are highlighted too"
 
 
-def test_explorer_on_fakes_filters_by_source_and_pages(monkeypatch):
+def test_explorer_on_fakes_filters_by_source_and_pages(fakes_analysis, monkeypatch):
     from tests.conftest import FAKES_CSV, shared_file
 
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))

@@ -24,7 +24,7 @@ def test_clicking_a_theme_opens_it():
     assert at.selectbox(key="theme").value == "Keeping an ally in power"
 
 
-def test_another_actor_and_fakes(monkeypatch):
+def test_another_actor_and_fakes(fakes_analysis, monkeypatch):
     at = motives_page(wanter="Turkey")
     assert not at.exception and at.markdown[0].value.startswith("**")
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))

@@ -66,7 +66,7 @@ def test_clicking_a_year_opens_that_year():
     assert not at.exception and at.slider(key="years").value == (2015, 2015)
 
 
-def test_overview_on_fakes(monkeypatch):
+def test_overview_on_fakes(fakes_analysis, monkeypatch):
     from tests.conftest import FAKES_CSV, shared_file
 
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
