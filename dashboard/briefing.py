@@ -11,7 +11,7 @@ from dashboard.highlight import escape_markdown
 from dashboard.interaction import show_chart
 from dashboard.loader import current_analysis, current_motives, keyword_cloud
 from dashboard.presentation import presenting
-from dashboard.summary import corpus_figures
+from dashboard.summary import charted_events, corpus_figures
 
 
 def printed_charts(shown: dict, events) -> dict:
@@ -33,8 +33,9 @@ st.title(escape_markdown(brief.title))
 for column, (name, value) in zip(st.columns(len(brief.figures)), brief.figures.items()):
     column.metric(name, value)
 charts = {"actors": actor_bar(analysis.actor_counts, top=10)}
-if analysis.events["timeline_year"].notna().any():
-    charts["timeline"] = event_timeline(analysis.events)
+events = charted_events(analysis.events)
+if events["timeline_year"].notna().any():
+    charts["timeline"] = event_timeline(events)
 
 left, right = st.columns(2)
 show_chart(charts["actors"], key="brief_actors", where=left)
@@ -60,7 +61,7 @@ with st.expander("Method", expanded=presenting()):
 if not presenting():
     html_file, markdown_file = st.columns(2)
     html_file.download_button(
-        "Download the brief (HTML, works offline, prints on A4/Letter)", lambda: brief_html(brief, printed_charts(charts, analysis.events), cloud), file_name="brief.html", mime="text/html", key="brief_html"
+        "Download the brief (HTML, works offline, prints on A4/Letter)", lambda: brief_html(brief, printed_charts(charts, events), cloud), file_name="brief.html", mime="text/html", key="brief_html"
     )
     markdown_file.download_button("Download the brief (Markdown)", lambda: brief_markdown(brief), file_name="brief.md", mime="text/markdown", key="brief_md")
     st.caption("Each chart downloads as a PNG at presentation resolution from its toolbar (camera icon).")

@@ -25,6 +25,7 @@ from dashboard.loader import (
 from dashboard.summary import (
     SPLIT_HELP,
     SPLIT_KEYS,
+    charted_profiles,
     counted,
     date_span,
     event_type_labels,
@@ -65,8 +66,10 @@ if mode == "Actor vs actor":
             with column:
                 show_chart(distinctive_bar(comparison.terms[actor], colour=colours.get(actor, ""), title=f"{actor}: its own words"), key=f"terms_{actor}")
         st.caption("Each actor's sentences against the sentences naming the other chosen actors (and not it); its own names are left out.")
-        if len(comparison.events):
-            show_chart(event_profiles(comparison.events, labels, colours), key="event_profiles")
+        profiles = charted_profiles(comparison.events)
+        if len(profiles):
+            show_chart(event_profiles(profiles, labels, colours), key="event_profiles")
+            st.caption("Shares of each actor's event references, reporting verbs (*said*, *announced*…) left out.")
         st.subheader("Mentioned with, and in their own words")
         for column, actor in zip(st.columns(len(chosen)), chosen):
             with column:

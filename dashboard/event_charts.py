@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import NEUTRAL, horizontal_bars, layout
-from dashboard.summary import main_span
+from dashboard.summary import main_span, named_event_table
 
 BASIS_LABELS = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}
 BASIS_COLOURS = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5a6"}
@@ -86,14 +86,24 @@ def event_type_bar(events: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     return layout(figure, title="What kind of event", height=max(320, 32 * len(counts) + 120))
 
 
+# Catalogued events in the timeline's named-event colour; names found in the text in a lighter one.
+NAMED_SOURCE_COLOURS = {"catalogue": BASIS_COLOURS["named_event"], "text": "#f5b041"}
+
+
 def named_event_bar(events: pd.DataFrame, *, top: int = 15) -> go.Figure:
-    """Horizontal bars: how often each named event is referenced, commonest on top."""
-    counts = events.loc[events["named_event"] != "", "named_event"].value_counts().head(top).iloc[::-1]
+    """Horizontal bars: how often each named event is referenced, commonest on top, its years in the hover."""
+    table = named_event_table(events).head(top).iloc[::-1]
     figure = horizontal_bars(
-        counts.to_numpy(), [_wrapped(name) for name in counts.index], colour=BASIS_COLOURS["named_event"],
-        customdata=[[name] for name in counts.index], hovertemplate="%{customdata[0]}: %{x} references<extra></extra>",
+        table["references"].to_numpy(), [_wrapped(name) for name in table["named event"]],
+        colour=[NAMED_SOURCE_COLOURS.get(source, NEUTRAL) for source in table["source"]],
+        customdata=table[["named event", "from", "first year", "most cited year"]].astype(str).to_numpy(),
+        hovertemplate="<b>%{customdata[0]}</b><br>%{x} references · %{customdata[1]}"
+        "<br>first year %{customdata[2]}, most cited %{customdata[3]}<extra></extra>",
     )
-    return layout(figure, title="Named events referenced", height=max(320, 40 * len(counts) + 120))
+    figure = layout(figure, title="Named events referenced", height=max(320, 40 * len(table) + 120))
+    if table["source"].eq("text").any():
+        figure.update_layout(title_text="Named events referenced (lighter: names found in the text)")
+    return figure
 
 
 def _wrapped(label: str, width: int = 34) -> str:

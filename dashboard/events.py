@@ -12,6 +12,7 @@ from dashboard.interaction import clickable_chart, interaction_hint
 from dashboard.loader import current_analysis, current_explorer_table
 from dashboard.place_map import place_counts, places_map, unplaced_counts
 from dashboard.summary import (
+    charted_events,
     counted,
     event_choices,
     event_query,
@@ -19,6 +20,8 @@ from dashboard.summary import (
     events_by_document,
     events_by_source,
     explorer_link_for_events,
+    named_event_table,
+    reporting_types,
     timeline_note,
 )
 
@@ -26,8 +29,14 @@ SHOWN_SENTENCES = 40
 CHOICES = ("year", "month", "type", "named", "where")
 
 analysis = current_analysis()
-events = analysis.events
 labels = event_type_labels()
+reporting_labels = ", ".join(labels.get(k, k) for k in sorted(reporting_types()))
+with_reporting = st.toggle(
+    "Include reporting verbs", key="said", bind="query-params",
+    help=f"{reporting_labels}: *said*, *announced*, *warned*… They describe words, not events, and would fill most charts; they stay in the data.",
+)
+events = charted_events(analysis.events, reporting=with_reporting)
+left_out = len(analysis.events) - len(events)
 places = place_counts(analysis.places)
 choices = event_choices(events, places)
 
@@ -39,7 +48,10 @@ if events.empty and places.empty:
     st.stop()
 
 figures = st.columns(4)
-figures[0].metric("Event references", f"{len(events):,}")
+figures[0].metric(
+    "Event references", f"{len(events):,}",
+    help=f"{left_out:,} references by reporting verbs ({reporting_labels}) are left out; switch them on above." if left_out else None,
+)
 figures[1].metric("On the timeline", f"{int(events['timeline_year'].notna().sum()):,}", help="References with a year from the sentence, a named event or the document date.")
 figures[2].metric("Named events referenced", int(events.loc[events["named_event"] != "", "named_event"].nunique()))
 figures[3].metric("Places mentioned", len(places), help=f"{int(places['mentions'].sum()) if len(places) else 0} mentions in all.")
@@ -80,8 +92,14 @@ with months:
 with named:
     if choices["named"]:
         clickable_chart(named_event_bar(events), key="named_chart", target="named", reset=others("named"))
+        table = named_event_table(events)
+        with st.expander(f"Named events: first and most-cited year ({len(table)})"):
+            st.caption("Catalogued events (data/named_events.toml) count only beside their anchors (their country, places or actors); "
+                       "other names are found in the text (\"the Battle of X\", \"the X accords\", \"the 2008 crisis\"), spellings grouped.")
+            st.dataframe(table.drop(columns="source"), hide_index=True)
+            csv_download("Download the named events (CSV)", table.drop(columns="source"), file_name="named_events.csv")
     else:
-        st.caption("No sentence names a catalogued event (data/named_events.toml).")
+        st.caption("No sentence names an event: none from the catalogue (data/named_events.toml), no name such as \"the Battle of X\".")
 
 if len(places):
     clickable_chart(places_map(places), key="place_map", target="where", reset=others("where"))

@@ -9,7 +9,7 @@ from dashboard.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import interaction_hint, opening_chart, show_chart
 from dashboard.loader import current_analysis
-from dashboard.summary import actor_coverage, cleaning_tables, corpus_figures, timeline_note, year_range
+from dashboard.summary import actor_coverage, charted_events, cleaning_tables, corpus_figures, timeline_note, year_range
 
 CHARTED_ACTORS = 12
 
@@ -36,14 +36,15 @@ with left:
 with right:
     opening_chart(keyword_bar(analysis.keywords, top=12), key="overview_keywords", parameter="kw")
 
-if analysis.events["timeline_year"].notna().any():
-    span = year_range(analysis.events)
+events = charted_events(analysis.events)
+if events["timeline_year"].notna().any():
+    span = year_range(events)
     if span and span[0] < span[1]:
-        opening_chart(event_timeline(analysis.events), key="overview_timeline", parameter="years", repeat=True)
+        opening_chart(event_timeline(events), key="overview_timeline", parameter="years", repeat=True)
     else:  # a single year: the explorer has no year filter to open, the Events page lists them
-        show_chart(event_timeline(analysis.events), key="overview_timeline")
+        show_chart(event_timeline(events), key="overview_timeline")
     interaction_hint("Click a bar on any chart to read the sentences behind it in the sentence explorer.")
-    note = timeline_note(analysis.events)
+    note = timeline_note(events)
     if note:
         st.info(note, icon=":material/event_busy:")
         st.page_link("dashboard/events.py", label="See them by month on Events & places", icon=":material/calendar_month:")

@@ -37,7 +37,7 @@ def corpus_figures(analysis: Analysis) -> dict[str, Any]:
     if len(dates):
         label, span, help_text = "Dates", f"{dates.min():%Y-%m} – {dates.max():%Y-%m}", "Publication dates of the documents."
     else:
-        label, span, help_text = "Years mentioned", *_years_mentioned(analysis.events)
+        label, span, help_text = "Years mentioned", *_years_mentioned(charted_events(analysis.events))
     counts = analysis.cleaning.get("counts", {})
     removed = ", ".join(f"{KIND_LABELS.get(kind, kind)} × {n}" for kind, n in counts.items()) or "nothing removed"
     title = docs["title"].iloc[0] if len(docs) == 1 and docs["title"].iloc[0] else counted(len(docs), "document")
@@ -125,6 +125,51 @@ def cleaning_tables(report: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame,
     )
     repeats = pd.DataFrame(report.get("repeated_passages", []))
     return counts, examples, repeats
+
+
+def reporting_types() -> frozenset[str]:
+    """Event types of reporting verbs ("said"), left out of the event charts unless asked for."""
+    return frozenset(t.key for t in load_event_types() if t.reporting)
+
+
+def charted_events(events: pd.DataFrame, *, reporting: bool = False) -> pd.DataFrame:
+    """The event references the charts show: without reporting verbs unless ``reporting``."""
+    return events if reporting else events[~events["event_type"].isin(reporting_types())]
+
+
+def charted_profiles(profiles: pd.DataFrame) -> pd.DataFrame:
+    """Actors' event profiles (actor, event_type, references, share) without reporting verbs, shares recomputed."""
+    kept = charted_events(profiles)
+    return kept.assign(share=kept["references"] / kept.groupby("actor")["references"].transform("sum"))
+
+
+NAMED_SOURCES = {"catalogue": "from the catalogue", "text": "found in the text"}
+
+
+def named_event_table(events: pd.DataFrame) -> pd.DataFrame:
+    """Named events by references, with where the name comes from, its first and its most-cited year.
+
+    Columns: named event, references, source ("catalogue" or "text"), from (in words), first year,
+    most cited year (years on the timeline; "—" where no reference is placed).
+    """
+    named = events[events["named_event"] != ""]
+    if named.empty:
+        return pd.DataFrame(columns=["named event", "references", "source", "from", "first year", "most cited year"])
+    source = named["named_source"] if "named_source" in named else pd.Series("catalogue", index=named.index)
+    rows = []
+    for name, group in named.assign(source=source.replace("", "catalogue")).groupby("named_event", sort=False):
+        years = group["timeline_year"].dropna().astype(int)
+        top = years.value_counts()
+        rows.append({
+            "named event": name, "references": len(group), "source": group["source"].iloc[0],
+            "first year": str(years.min()) if len(years) else "—",
+            # Most cited: the commonest year, the earlier on a tie.
+            "most cited year": str(min(top[top == top.max()].index)) if len(top) else "—",
+        })
+    table = pd.DataFrame(rows).sort_values(["references", "named event"], ascending=[False, True], kind="stable")
+    return table.assign(**{"from": table["source"].map(NAMED_SOURCES)})[
+        ["named event", "references", "source", "from", "first year", "most cited year"]
+    ].reset_index(drop=True)
 
 
 def event_type_labels() -> dict[str, str]:

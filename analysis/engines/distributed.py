@@ -50,6 +50,7 @@ from analysis.engines.pipeline import (
     propagation_tally,
     resolve,
     weak_forms,
+    with_canonical_event_names,
     with_event_actors,
     without_weak_propagation,
 )
@@ -293,7 +294,7 @@ def _write_partition(part: Partition, keys: frozenset[str], out: str, index: int
     tables["doc_keywords"] = doc_keyword_frame([r.doc_id for r in part.results], part.keywords)
     folder = Path(out)
     mentions = tables["mentions"] = without_weak_propagation(tables["mentions"], weak)
-    tables["events"] = with_event_actors(tables["events"], mentions)
+    tables["events"] = with_canonical_event_names(with_event_actors(tables["events"], mentions))
     lexicon = resolved.lexicon
     return {
         "parts": {name: write_table_part(tables[name], folder, name, index) for name in PER_PARTITION_TABLES},

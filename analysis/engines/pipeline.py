@@ -18,7 +18,9 @@ Columns of the :class:`Analysis` tables (offsets are into each document's origin
   (occurrences in the analysed sentences, variants included), doc_count.
 - ``doc_keywords``: doc_id, keyword, score, rank, count.
 - ``events``: see :data:`analysis.extract.events.EVENT_COLUMNS`; year/month/day/year_end are only what
-  the sentence writes; timeline_year/timeline_month/date_basis say where a timeline puts it.
+  the sentence writes; timeline_year/timeline_month/date_basis say where a timeline puts it;
+  named_event is a catalogued event's name (named_source "catalogue") or an event name the text
+  writes, under its commonest spelling (named_source "text").
 - ``places``: doc_id, sentence_id, place, surface, lat, lon, start, end.
 - ``cleaning``: the cleaning report (see :mod:`analysis.clean.cleaning`), a dict.
 """
@@ -41,7 +43,8 @@ from analysis.clean.segment import Sentence, bare_names, document_sentences
 from analysis.engines.engine import LocalEngine, default_workers, shared
 from analysis.extract.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts, cooccurrence, find_ruled_mentions
 from analysis.extract.discovery import PLACE_LABELS, Candidate, candidate_after, discover, load_rules, normalise_name
-from analysis.extract.events import EVENT_COLUMNS, find_events, timeline_date
+from analysis.extract.event_names import canonical_names, find_event_names, with_model_events
+from analysis.extract.events import EVENT_COLUMNS, document_context, find_events, reference_name, timeline_date
 from analysis.extract.geocode import NOT_PLACE_RULES, country_of, geocode, own_countries, used_as_place
 from analysis.extract.keywords import (
     KeywordGroup,
@@ -352,6 +355,7 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
     candidates, events, places = [], [], []
     spans = find_entities([text[s.start : s.end] for s in sentences]) if sentences else []
     lower_words: Counter | None = None
+    context = document_context(text, doc.date)
     for sentence_id, (sentence, entities) in enumerate(zip(sentences, spans)):
         raw = text[sentence.start : sentence.end]
         lead = len(raw) - len(raw.lstrip())
@@ -363,7 +367,15 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
                 lower_words = lowercase_words(text) if lower_words is None else lower_words
                 lowered = lower_words.get(name.lower(), 0)
             candidates.append(Candidate(doc.doc_id, sentence_id, e.label, surface, start, end, candidate_after(text, end), e.start == lead, lowered))
-        events += [_event_row(doc.doc_id, doc.date, sentence_id, ref) for ref in find_events(sentence.text)]
+        written = with_model_events(
+            find_event_names(
+                sentence.text,
+                demonyms=[(e.start, e.end) for e in entities if e.label == "NORP"],
+                people=[(e.start, e.end) for e in entities if e.label == "PERSON"],
+            ),
+            sentence.text, [(e.start, e.end) for e in entities if e.label == "EVENT"],
+        )
+        events += [_event_row(doc.doc_id, doc.date, sentence_id, ref) for ref in find_events(sentence.text, document=context, written=written)]
         places += [
             (doc.doc_id, sentence_id, p.name, doc.text[s:e], p.lat, p.lon, s, e)
             for p, s, e in find_places(text, sentence.start, sentence.end)
@@ -532,15 +544,20 @@ def _event_row(doc_id: str, doc_date: str, sentence_id: int, ref) -> tuple:
         doc_id, sentence_id, ref.event_type, ref.trigger, ref.start, ref.end,
         date.text if date else "", date.year if date else None, date.month if date else None,
         date.day if date else None, date.year_end if date else None,
-        ref.named_event.name if ref.named_event else "", year, month, basis, "",
+        *_named(ref, year, month, basis),
     )
+
+
+def _named(ref, year: int | None, month: int | None, basis: str) -> tuple:
+    name, source = reference_name(ref)
+    return name, year, month, basis, "", source
 
 
 def _assemble(
     tables: dict[str, pd.DataFrame], report: dict[str, Any], lexicon: ActorLexicon, keywords: tuple[pd.DataFrame, pd.DataFrame]
 ) -> Analysis:
     mentions = without_weak_propagation(tables.pop("mentions"))
-    tables["events"] = with_event_actors(tables["events"], mentions)
+    tables["events"] = with_canonical_event_names(with_event_actors(tables["events"], mentions))
     counts = actor_counts(mentions, lexicon)
     return Analysis(
         **tables,
@@ -584,6 +601,17 @@ def without_weak_propagation(mentions: pd.DataFrame, weak: pd.Index | None = Non
         return mentions
     drop = mentions["rule"].eq("propagated") & pd.MultiIndex.from_frame(mentions[["actor", "surface"]]).isin(weak)
     return mentions[~drop].reset_index(drop=True)
+
+
+def with_canonical_event_names(events: pd.DataFrame) -> pd.DataFrame:
+    """The events table with each event name found in the text shown under its group's commonest spelling."""
+    written = events["named_source"] == "text"
+    if not written.any():
+        return events
+    names = canonical_names(events.loc[written, "named_event"])
+    events = events.copy()
+    events.loc[written, "named_event"] = events.loc[written, "named_event"].map(names)
+    return events
 
 
 def with_event_actors(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:

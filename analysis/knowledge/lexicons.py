@@ -212,12 +212,17 @@ class Place:
 
 @dataclass(frozen=True)
 class EventType:
-    """One event type of the taxonomy with its trigger patterns."""
+    """One event type of the taxonomy: its triggers and the context rules that decide their sense."""
 
     key: str
     label: str
     description: str
-    triggers: tuple[str, ...]
+    triggers: tuple[str, ...]  # count on their own
+    ambiguous: tuple[str, ...] = ()  # count only with a `context` pattern nearby
+    context: tuple[str, ...] = ()  # cue lists already expanded
+    not_when: tuple[str, ...] = ()  # phrases containing a trigger that show another sense
+    reporting: bool = False  # reporting verbs: out of the event charts by default
+    document_wide: bool = False  # enough cues anywhere in the document stand in for one nearby
 
 
 @dataclass(frozen=True)
@@ -230,6 +235,7 @@ class NamedEvent:
     month: int | None
     day: int | None
     patterns: tuple[str, ...]
+    anchors: tuple[str, ...] = ()  # where it belongs: a match needs one nearby (sets expanded)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -493,18 +499,51 @@ def load_places() -> tuple[tuple[Place, ...], tuple[str, ...]]:
     return tuple(places), tuple(data.get("ignore", []))
 
 
+_EVENT_TYPES = DATA_DIR / "event_types.toml"
+
+
 @lru_cache(maxsize=1)
 def load_event_types() -> tuple[EventType, ...]:
-    """The event taxonomy in data/event_types.toml."""
-    path = DATA_DIR / "event_types.toml"
-    data = read_toml(path)
+    """The event taxonomy in data/event_types.toml, with its cue lists ("@name") expanded."""
+    data = read_toml(_EVENT_TYPES)
+    cues = data.get("cues", {})
     types = []
     for entry in data.get("event_type", []):
-        triggers = tuple(entry.get("triggers", []))
-        for trigger in triggers:
-            _check_pattern(trigger, f"{path}: event type {entry.get('key')!r}")
-        types.append(EventType(entry["key"], entry.get("label", entry["key"]), entry.get("description", ""), triggers))
+        where = f"{_EVENT_TYPES}: event type {entry.get('key')!r}"
+        fields = {name: _expanded_patterns(entry.get(name, []), cues, where) for name in ("triggers", "ambiguous", "context", "not_when")}
+        if fields["ambiguous"] and not fields["context"]:
+            raise LexiconError(f"{where}: ambiguous triggers need a context list")
+        types.append(
+            EventType(entry["key"], entry.get("label", entry["key"]), entry.get("description", ""), reporting=bool(entry.get("reporting", False)),
+                      document_wide=bool(entry.get("document_wide", False)), **fields)
+        )
     return tuple(types)
+
+
+def event_context_window() -> int:
+    """How many words either side of a trigger its context rules look at (data/event_types.toml)."""
+    return int(read_toml(_EVENT_TYPES).get("window", 10))
+
+
+@lru_cache(maxsize=1)
+def event_document_cues() -> int:
+    """How many context cues of a type a document needs before its ambiguous triggers count anywhere in it."""
+    return int(read_toml(_EVENT_TYPES).get("document_cues", 4))
+
+
+def _expanded_patterns(entries: list[str], lists: dict[str, list[str]], where: str) -> tuple[str, ...]:
+    """The patterns of one field, each "@name" replaced by the shared list of that name."""
+    patterns: list[str] = []
+    for entry in entries:
+        if entry.startswith("@"):
+            if entry[1:] not in lists:
+                raise LexiconError(f"{where}: no list {entry!r} in the file's shared lists")
+            patterns += lists[entry[1:]]
+        else:
+            patterns.append(entry)
+    for pattern in patterns:
+        _check_pattern(pattern, where)
+    return tuple(patterns)
 
 
 @lru_cache(maxsize=1)
@@ -518,12 +557,16 @@ def load_named_events() -> tuple[NamedEvent, ...]:
         where = f"{path}: event {entry.get('name')!r}"
         if entry.get("type") not in known_types:
             raise LexiconError(f"{where}: type must be one of {', '.join(sorted(known_types))}")
-        for pattern in entry.get("patterns", []):
-            _check_pattern(pattern, where)
-        events.append(
-            NamedEvent(entry["name"], entry["type"], int(entry["year"]), entry.get("month"), entry.get("day"), tuple(entry.get("patterns", [])))
-        )
+        patterns = _expanded_patterns(entry.get("patterns", []), {}, where)
+        anchors = _expanded_patterns(entry.get("anchors", []), data.get("anchor_sets", {}), where)
+        events.append(NamedEvent(entry["name"], entry["type"], int(entry["year"]), entry.get("month"), entry.get("day"), patterns, anchors))
     return tuple(events)
+
+
+@lru_cache(maxsize=1)
+def named_event_document_anchors() -> int:
+    """How many anchor mentions a document needs for a named event to count anywhere in it."""
+    return int(read_toml(DATA_DIR / "named_events.toml").get("document_anchors", 3))
 
 
 def _check_pattern(pattern: str, where: str) -> None:

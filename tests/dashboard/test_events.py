@@ -133,7 +133,7 @@ def test_every_offered_events_link_opens_the_same_sentences(default_analysis):
     assert checked > 20
 
 
-def test_events_page_on_fakes(monkeypatch):
+def test_events_page_on_fakes(fakes_analysis, monkeypatch):
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
     at = events_page(type="Military action")
     assert not at.exception and len(at.get("plotly_chart")) >= 4
@@ -174,3 +174,30 @@ def test_the_map_opens_on_the_corpus_region_not_on_a_far_place_named_once():
     west, east = figure.layout.xaxis.range
     assert west > 0 and east - west < 40, f"the view spans {west}..{east}: it should frame the Levant"
     assert figure.layout.title.subtitle.text.startswith("1 of 7 places lie outside this view")
+
+
+def test_reporting_verbs_are_left_out_of_the_charts_until_asked_for(default_analysis):
+    from dashboard.summary import charted_events, reporting_types
+
+    events = default_analysis.events
+    statements = int(events["event_type"].isin(reporting_types()).sum())
+    assert statements > 0
+    at = events_page()
+    assert int(at.metric[0].value.replace(",", "")) == len(events) - statements
+    assert str(statements) in at.metric[0].help
+    assert "political_statement" not in set(charted_events(events)["event_type"])
+    at = events_page(said="true")
+    assert int(at.metric[0].value.replace(",", "")) == len(events)
+
+
+def test_named_events_show_their_source_first_and_most_cited_year(default_analysis):
+    from dashboard.summary import named_event_table
+
+    table = named_event_table(default_analysis.events)
+    assert set(table["source"]) <= {"catalogue", "text"} and (table["references"].diff().dropna() <= 0).all()
+    row = table.set_index("named event").loc["Fall of the Assad regime"]
+    assert row["from"] == "from the catalogue" and int(row["first year"]) <= int(row["most cited year"])
+    hover = named_event_bar(default_analysis.events).data[0]
+    assert list(hover.customdata[-1][:1]) == [table["named event"].iloc[0]], "the commonest on top, its name first for the click"
+    at = events_page()
+    assert any(e.label.startswith("Named events: first and most-cited year") for e in at.expander)

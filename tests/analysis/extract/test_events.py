@@ -1,6 +1,6 @@
 import re
 
-from analysis.extract.events import find_events, timeline_date, trigger_matches
+from analysis.extract.events import document_context, find_events, timeline_date, trigger_matches
 from analysis.knowledge.lexicons import load_event_types, load_named_events
 
 
@@ -28,7 +28,7 @@ def test_named_event_places_undated_reference():
 
 
 def test_written_year_is_never_replaced():
-    refs = find_events("The Russian intervention in 2016 was debated.")
+    refs = find_events("The Russian intervention in Syria in 2016 was debated.")
     ref = next(r for r in refs if r.named_event)
     assert timeline_date(ref, "2018-01-01") == (2016, None, "text")
 
@@ -63,3 +63,46 @@ def test_trigger_matches_lists_every_trigger_with_its_type():
     matches = trigger_matches(text)
     assert [text[s:e] for _, s, e in matches][:2] == ["attacked", "attack"]
     assert {kind for kind, _, _ in matches} >= {"military_action", "negotiation_meeting"}
+
+
+def _types(text: str, **kwargs) -> dict[str, str]:
+    return {text[s:e]: kind for kind, s, e in trigger_matches(text, **kwargs)}
+
+
+def test_a_word_counts_for_the_sense_its_sentence_supports():
+    assert _types("The computer virus attack hit thousands of e-mail users.")["attack"] == "cyber_technology"
+    assert _types("Rebels attacked the army base with rockets.")["attacked"] == "military_action"
+    assert _types("The opposition leader attacked the government's plans.")["attacked"] == "political_statement"
+    assert _types("Labour's election campaign began with a poster.")["campaign"] == "political_process"
+    assert _types("Workers went on strike over pay and pensions.")["on strike"] == "protest_unrest"
+    assert _types("The strike by workers closed the port.")["strike"] == "protest_unrest"
+    assert "Downing" not in _types("Downing Street said the army would stay.")
+
+
+def test_a_phrase_around_the_trigger_refuses_a_sense():
+    assert _types("The supermarkets are locked in a price war.").get("price war") == "economic_measure"
+    assert "war" not in _types("Sony and Toshiba fought a format war over discs.")
+    assert _types("The SARS virus spread to Canada.") == {}
+
+
+def test_an_ambiguous_word_with_no_cue_counts_only_where_its_document_supports_it():
+    sentence = "There was no claim of responsibility for the attack."
+    assert "attack" not in _types(sentence)
+    article = "Troops and rebels fought. Artillery shelled the town. Soldiers and militants were killed. " + sentence
+    assert _types(sentence, document=document_context(article))["attack"] == "military_action"
+
+
+def test_reporting_verbs_are_marked_as_such():
+    reporting = {t.key for t in load_event_types() if t.reporting}
+    assert reporting == {"political_statement"}
+    assert _types("The minister said so.")["said"] == "political_statement"
+
+
+def test_a_named_event_counts_only_where_it_belongs():
+    sentence = "A popular uprising swept the capital."
+    assert not [r for r in find_events(sentence) if r.named_event], "no anchor: another country's uprising"
+    syrian = "Syria was at war. Damascus and Aleppo were shelled. " + sentence
+    [named] = [r for r in find_events(sentence, document=document_context(syrian)) if r.named_event]
+    assert named.named_event.name == "Syrian uprising (2011)"
+    assert not [r for r in find_events(sentence, document=document_context(syrian, "2005-03-01")) if r.named_event], "published before it"
+    assert not [r for r in find_events("The Syrian uprising of 1982 was crushed.") if r.named_event], "a year before the event"
