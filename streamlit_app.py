@@ -16,15 +16,15 @@ st.set_page_config(page_title="Briefing dashboard", page_icon=str(ICON), layout=
 nameless = drop_nameless_parameters()  # before any widget bound to the URL reads it
 page = st.navigation(
     [
-        st.Page("dashboard/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-        st.Page("dashboard/corpus.py", title="Corpus", icon=":material/upload_file:", url_path="corpus"),
-        st.Page("dashboard/keywords.py", title="Keywords", icon=":material/key:", url_path="keywords"),
-        st.Page("dashboard/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
-        st.Page("dashboard/events.py", title="Events & places", icon=":material/event:", url_path="events"),
-        st.Page("dashboard/motives.py", title="What does it want?", icon=":material/flag:", url_path="wants"),
-        st.Page("dashboard/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
-        st.Page("dashboard/briefing.py", title="Briefing", icon=":material/slideshow:", url_path="briefing"),
-        st.Page("dashboard/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
+        st.Page("dashboard/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("dashboard/pages/corpus.py", title="Corpus", icon=":material/upload_file:", url_path="corpus"),
+        st.Page("dashboard/pages/keywords.py", title="Keywords", icon=":material/key:", url_path="keywords"),
+        st.Page("dashboard/pages/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
+        st.Page("dashboard/pages/events.py", title="Events & places", icon=":material/event:", url_path="events"),
+        st.Page("dashboard/pages/motives.py", title="What does it want?", icon=":material/flag:", url_path="wants"),
+        st.Page("dashboard/pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+        st.Page("dashboard/pages/briefing.py", title="Briefing", icon=":material/slideshow:", url_path="briefing"),
+        st.Page("dashboard/pages/explorer.py", title="Sentence explorer", icon=":material/manage_search:", url_path="sentences"),
     ]
 )
 st.html(APP_CSS)  # the app's own stylesheet, never user text

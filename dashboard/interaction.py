@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.charts import PLOTLY_CONFIG, projected
+from dashboard.figures.charts import PLOTLY_CONFIG, projected
 from dashboard.presentation import presenting
 
 
@@ -47,7 +47,7 @@ def open_on_click(event: Any, parameter: str, *, chart: str, repeat: bool = Fals
     """Open the sentence explorer filtered by the clicked value (``parameter=value``, twice for a range when ``repeat``)."""
     value = _new_click(event, f"_open_{chart}", field)
     if value is not None:
-        st.switch_page("dashboard/explorer.py", query_params={parameter: [value, value] if repeat else value})
+        st.switch_page("dashboard/pages/explorer.py", query_params={parameter: [value, value] if repeat else value})
 
 
 def show_chart(figure: Any, *, key: str, where: Any = None, **options: Any) -> Any:

@@ -317,7 +317,7 @@ def current_motives(actor: str) -> tuple[pd.DataFrame, list[MotiveTheme]]:
 @st.cache_data(show_spinner=False, max_entries=32)
 def cloud_png(weights: tuple[tuple[str, float], ...], colours: tuple[tuple[str, str], ...]) -> bytes:
     """The word cloud of these weighted phrases as PNG (drawing one takes about a second: drawn once per input)."""
-    from dashboard.cloud import png_bytes, word_cloud  # matplotlib and wordcloud load only when a cloud is drawn
+    from dashboard.figures.cloud import png_bytes, word_cloud  # matplotlib and wordcloud load only when a cloud is drawn
 
     return png_bytes(word_cloud(dict(weights), dict(colours)))
 

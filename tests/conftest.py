@@ -60,11 +60,11 @@ def fakes_analysis(fakes_corpus):
 
 
 def open_page(page: str | None = None, **query_params):
-    """Run the dashboard in AppTest, with URL query parameters, switched to ``page`` (e.g. "dashboard/actors.py")."""
+    """Run the dashboard in AppTest, with URL query parameters, switched to ``page`` (e.g. "dashboard/pages/actors.py")."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=60)
-    opens_elsewhere = page and page != "dashboard/overview.py"
+    opens_elsewhere = page and page != "dashboard/pages/overview.py"
     if opens_elsewhere:
         # Before its first run AppTest cannot find pages by url_path: run the default page bare, then switch.
         at.run()

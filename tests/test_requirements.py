@@ -9,7 +9,7 @@ import pytest
 
 from analysis.paths import PROJECT_ROOT
 
-PAGES = ["dashboard/overview.py", "dashboard/corpus.py", "dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/motives.py", "dashboard/compare.py", "dashboard/briefing.py", "dashboard/explorer.py"]
+PAGES = ["dashboard/pages/overview.py", "dashboard/pages/corpus.py", "dashboard/pages/keywords.py", "dashboard/pages/actors.py", "dashboard/pages/events.py", "dashboard/pages/motives.py", "dashboard/pages/compare.py", "dashboard/pages/briefing.py", "dashboard/pages/explorer.py"]
 RUN_EVERY_PAGE = f"""
 from streamlit.testing.v1 import AppTest
 for page in {PAGES!r}:

@@ -386,8 +386,8 @@ def test_the_brief_prints_on_one_page(browser, default_analysis, tmp_path, paper
     from analysis.extract.motives import motive_sentences, motive_themes
     from analysis.query.explore import sentence_table
     from dashboard.brief import brief_html, compose_brief
-    from dashboard.charts import actor_bar
-    from dashboard.event_charts import event_timeline
+    from dashboard.figures.charts import actor_bar
+    from dashboard.figures.event_charts import event_timeline
 
     motives = motive_sentences(sentence_table(default_analysis), default_analysis.mentions, "Russia")
     brief = compose_brief(default_analysis, title="What Russia wants in Syria", wanter="Russia", themes=motive_themes(motives), motive_count=len(motives))

@@ -28,7 +28,7 @@ def test_categorical_string_and_header_cells_are_neutralised():
 
 
 def test_every_csv_download_of_the_dashboard_goes_through_the_safe_writer():
-    for path in (PROJECT_ROOT / "dashboard").glob("*.py"):
+    for path in (PROJECT_ROOT / "dashboard").rglob("*.py"):
         if path.name == "downloads.py":
             continue
         source = path.read_text(encoding="utf-8")

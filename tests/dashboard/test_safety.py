@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import open_page
 
-PAGES = ["dashboard/overview.py", "dashboard/corpus.py", "dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/motives.py", "dashboard/compare.py", "dashboard/briefing.py", "dashboard/explorer.py"]
+PAGES = ["dashboard/pages/overview.py", "dashboard/pages/corpus.py", "dashboard/pages/keywords.py", "dashboard/pages/actors.py", "dashboard/pages/events.py", "dashboard/pages/motives.py", "dashboard/pages/compare.py", "dashboard/pages/briefing.py", "dashboard/pages/explorer.py"]
 TITLE = "What does Russia want [click](javascript:alert(1)) <script>alert(0)</script>"
 BODY = """
 Russia wants bases <script>alert(1)</script> in Syria, Moscow said after the 2015 intervention.
@@ -57,7 +57,7 @@ def test_payloads_in_the_corpus_are_shown_as_text(payload_corpus, page):
 
 
 def test_link_parameters_are_shown_as_text():
-    at = open_page("dashboard/actors.py", evil="[x](javascript:alert(1))", name="<script>alert(1)</script>")
+    at = open_page("dashboard/pages/actors.py", evil="[x](javascript:alert(1))", name="<script>alert(1)</script>")
     assert not at.exception
     for kind, text, allow_html in shown_texts(at):
         assert not allow_html

@@ -33,7 +33,7 @@ def test_overview_and_explorer_show_the_stored_analysis(stored, monkeypatch):
     at.session_state["cleaning_report"] = True  # open the Overview's cleaning report: the stored report's tables
     at.run()
     assert not at.exception and len(at.dataframe) >= 1
-    at = open_page("dashboard/explorer.py", actor="Russia")
+    at = open_page("dashboard/pages/explorer.py", actor="Russia")
     assert not at.exception
     assert any("Tartus" in m.value for m in at.markdown)
 
@@ -42,7 +42,7 @@ def test_corpus_page_says_it_is_a_stored_analysis(stored, monkeypatch):
     import analysis.engines.pipeline
 
     monkeypatch.setattr(analysis.engines.pipeline, "remove_repeated_passages", lambda *a, **k: pytest.fail("analysed the stand-in texts again"))
-    at = open_page("dashboard/corpus.py")
+    at = open_page("dashboard/pages/corpus.py")
     assert not at.exception
     assert any("stored analysis" in c.value for c in at.caption)
 
@@ -59,7 +59,7 @@ def test_the_corpus_page_shows_and_clears_the_disk_cache(tmp_path, monkeypatch):
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     cached_analyze(corpus_from_texts(TEXTS))
-    at = open_page("dashboard/corpus.py")
+    at = open_page("dashboard/pages/corpus.py")
     assert not at.exception
     entries, _ = cache_size()
     assert entries >= 1

@@ -1,12 +1,12 @@
 from analysis.query.compare import compare_actors, sentences_with_term
 from analysis.query.explore import sentence_table
-from dashboard.compare_charts import distinctive_bar, term_scatter
+from dashboard.figures.compare_charts import distinctive_bar, term_scatter
 from dashboard.summary import split_groups
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 
 def compare_page(**params):
-    return open_page("dashboard/compare.py", **params)
+    return open_page("dashboard/pages/compare.py", **params)
 
 
 def test_actor_vs_actor_shows_terms_events_partners_and_sentences():
@@ -78,10 +78,10 @@ def test_split_by_a_metadata_field_on_fakes(fakes_analysis, monkeypatch):
 
 
 def test_this_corpus_against_another_of_the_session():
-    at = open_page("dashboard/corpus.py")
+    at = open_page("dashboard/pages/corpus.py")
     at.file_uploader(key="upload_files").set_value([("other.txt", b"Iran and Hezbollah fought near Aleppo in 2016. Iran wants a land corridor to Lebanon. Russia bombed Idlib.", "text/plain")]).run()
     at.button(key="upload_go").click().run()
-    at.switch_page("dashboard/compare.py").run()
+    at.switch_page("dashboard/pages/compare.py").run()
     at.segmented_control(key="compare").set_value("Group vs group").run()
     at.radio(key="split").set_value("corpora").run()
     assert not at.exception
@@ -111,7 +111,7 @@ def test_a_terms_listed_sentences_match_its_count():
 def test_a_chart_of_terms_none_of_which_is_significant_says_so():
     import pandas as pd
 
-    from dashboard.compare_charts import distinctive_bar
+    from dashboard.figures.compare_charts import distinctive_bar
 
     weak = pd.DataFrame({"term": ["bases", "port"], "z": [1.5, 1.2], "count_a": [5, 4], "count_b": [2, 2]})
     assert "none is significant" in distinctive_bar(weak, colour="#000000", title="Most A").layout.title.subtitle.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from analysis.extract.motives import MotiveTheme
-from dashboard.charts import NEUTRAL, horizontal_bars, layout
+from dashboard.figures.charts import NEUTRAL, horizontal_bars, layout
 
 
 def theme_bar(themes: list[MotiveTheme], actor: str) -> go.Figure:

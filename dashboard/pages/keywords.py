@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.query.explore import SentenceFilter, filter_sentences, match_spans
-from dashboard.charts import keyword_bar
 from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
+from dashboard.figures.charts import keyword_bar
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import clickable_chart, interaction_hint
 from dashboard.loader import current_analysis, current_explorer_table, current_keywords, keyword_cloud
@@ -60,7 +60,7 @@ with side:
         f"{counted(int(row['count']), 'occurrence')} in {counted(len(sentences), 'sentence')}."
     )
     link_params = {"kw": keyword} | ({"source": source} if source else {}) | ({"doc": doc_id} if doc_id else {})
-    st.page_link("dashboard/explorer.py", label=f"Open these {counted(len(sentences), 'sentence')} in the explorer", icon=":material/manage_search:", query_params=link_params)
+    st.page_link("dashboard/pages/explorer.py", label=f"Open these {counted(len(sentences), 'sentence')} in the explorer", icon=":material/manage_search:", query_params=link_params)
 
 with st.expander(f"Sentences with “{escape_markdown(keyword)}” ({len(sentences)})", expanded=True):
     show_sentences(sentences, lambda row: match_spans(row.text, keyword=keyword), limit=SHOWN_SENTENCES)

@@ -29,7 +29,7 @@ def test_analysis_is_not_recomputed_on_rerun_or_page_switch(monkeypatch):
     monkeypatch.setattr(analysis.engines.pipeline, "remove_repeated_passages", lambda *a, **k: calls.append(1))
     at.run()
     assert not at.exception and calls == []
-    for page in ("dashboard/keywords.py", "dashboard/actors.py", "dashboard/events.py", "dashboard/explorer.py", "dashboard/overview.py"):
+    for page in ("dashboard/pages/keywords.py", "dashboard/pages/actors.py", "dashboard/pages/events.py", "dashboard/pages/explorer.py", "dashboard/pages/overview.py"):
         at.switch_page(page).run()
         assert not at.exception and calls == [], f"switching to {page} recomputed the analysis"
 
@@ -79,7 +79,7 @@ def test_overview_on_fakes(fakes_analysis, monkeypatch):
 
 def test_a_corpus_that_cannot_be_opened_is_said_once_and_the_default_shown(monkeypatch, tmp_path):
     monkeypatch.setenv("BRIEFING_CORPUS", str(tmp_path / "missing_*file*.csv"))
-    for page in (None, "dashboard/keywords.py", "dashboard/explorer.py"):
+    for page in (None, "dashboard/pages/keywords.py", "dashboard/pages/explorer.py"):
         at = open_page(page)
         assert not at.exception
         errors = [e.value for e in at.error]

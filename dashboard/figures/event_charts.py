@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import NEUTRAL, horizontal_bars, layout
+from dashboard.figures.charts import NEUTRAL, horizontal_bars, layout
 from dashboard.summary import main_span, named_event_table
 
 BASIS_LABELS = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}

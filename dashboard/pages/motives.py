@@ -8,10 +8,10 @@ from analysis.extract.motives import load_themes
 from analysis.query.explore import match_spans
 from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
+from dashboard.figures.motive_charts import theme_bar
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import clickable_chart
 from dashboard.loader import current_analysis, current_motives
-from dashboard.motive_charts import theme_bar
 from dashboard.summary import counted, motive_table
 
 QUOTES = 6

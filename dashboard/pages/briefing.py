@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.brief import brief_html, brief_markdown, compose_brief
-from dashboard.charts import actor_bar
-from dashboard.event_charts import event_timeline
+from dashboard.figures.charts import actor_bar
+from dashboard.figures.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import show_chart
 from dashboard.loader import current_analysis, current_motives, keyword_cloud

@@ -17,7 +17,7 @@ DICTIONARY = b'[[actor]]\nname = "Phoenix Brigade"\ntype = "armed group"\ncolor 
 
 
 def corpus_page():
-    return open_page("dashboard/corpus.py")
+    return open_page("dashboard/pages/corpus.py")
 
 
 def upload(at, *files: tuple[str, bytes]):
@@ -42,9 +42,9 @@ def test_an_upload_becomes_the_corpus_every_page_shows():
     assert not at.exception
     assert "syria and 1 other file" in shown(at) and "2 documents" in shown(at)
     assert at.selectbox(key="corpus_choice").options == ["Bundled corpus", "syria and 1 other file"]
-    at.switch_page("dashboard/actors.py").run()
+    at.switch_page("dashboard/pages/actors.py").run()
     assert not at.exception and "Hezbollah" in at.selectbox(key="name").options
-    at.switch_page("dashboard/explorer.py").run()
+    at.switch_page("dashboard/pages/explorer.py").run()
     assert at.metric[0].value.endswith("of 4")
 
 
@@ -96,7 +96,7 @@ def test_an_actor_dictionary_is_merged_or_refused_with_its_line():
     at.button(key="dictionary_go").click().run()
     assert not at.exception and "phoenix.toml (merged with the default)" in shown(at)
     upload(at, ("w.txt", b"Phoenix fighters left Syria. Russia denied it."))
-    at.switch_page("dashboard/actors.py").run()
+    at.switch_page("dashboard/pages/actors.py").run()
     assert {"Phoenix Brigade", "Russia"} <= set(at.selectbox(key="name").options)
 
     bad = b'[[actor]]\nname = "A"\naliases = ["a"]\n\n[[actor]]\nname = "B"\ntype = "planet"\n'
@@ -116,7 +116,7 @@ def test_upload_names_and_contents_are_shown_as_text():
     assert any("javascript" in text for text in texts), "the name is shown"
     for text in texts:
         assert not any(live.search(text) for live in LIVE), text
-    at.switch_page("dashboard/explorer.py").run()
+    at.switch_page("dashboard/pages/explorer.py").run()
     assert not at.exception
     assert not any(live.search(m.value) for m in at.markdown for live in LIVE)
 

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.paths import DATA_DIR
-from dashboard.charts import layout
+from dashboard.figures.charts import layout
 
 OUTLINE = DATA_DIR / "world_outline.json"
 LAND, BORDER, BUBBLE = "#eef0f3", "#b9c1ca", "#c0392b"

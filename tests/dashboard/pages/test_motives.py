@@ -2,7 +2,7 @@ from tests.conftest import FAKES_CSV, open_page, shared_file
 
 
 def motives_page(**params):
-    return open_page("dashboard/motives.py", **params)
+    return open_page("dashboard/pages/motives.py", **params)
 
 
 def test_what_does_russia_want_shows_themes_with_quotes():

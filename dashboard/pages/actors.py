@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.query.explore import SentenceFilter, actor_surfaces, filter_sentences, match_spans
-from dashboard.charts import actor_bar, actor_breakdown, cooccurrence_heatmap, cooccurrence_network
 from dashboard.curation import curation_panel
 from dashboard.evidence import show_sentences
+from dashboard.figures.charts import actor_bar, actor_breakdown, cooccurrence_heatmap, cooccurrence_network
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import clickable_chart, interaction_hint, show_chart
 from dashboard.loader import current_analysis, current_explorer_table
@@ -53,7 +53,7 @@ with detail:
         f"{counted(row['mentions'], 'mention')} in {counted(row['sentences'], 'sentence')}, {counted(row['documents'], 'document')}."
     )
     st.dataframe(alias_breakdown(analysis.mentions, actor), hide_index=True)
-    st.page_link("dashboard/explorer.py", label=f"Open the {counted(row['sentences'], 'sentence')} in the explorer", icon=":material/manage_search:", query_params={"actor": actor})
+    st.page_link("dashboard/pages/explorer.py", label=f"Open the {counted(row['sentences'], 'sentence')} in the explorer", icon=":material/manage_search:", query_params={"actor": actor})
 
 sentences = filter_sentences(current_explorer_table(), SentenceFilter(actors=(actor,)))
 named = actor_surfaces(analysis.mentions, (actor,))
@@ -71,7 +71,7 @@ if pairs:
     pair, link = st.columns([2, 3], vertical_alignment="bottom")
     chosen = pair.selectbox("Sentences naming both", list(pairs), format_func=lambda p: f"{p[0]} & {p[1]} ({pairs[p]})", key="pair")
     link.page_link(
-        "dashboard/explorer.py", label=escape_markdown(f"Open the {counted(pairs[chosen], 'sentence')} naming {chosen[0]} and {chosen[1]}"), icon=":material/manage_search:",
+        "dashboard/pages/explorer.py", label=escape_markdown(f"Open the {counted(pairs[chosen], 'sentence')} naming {chosen[0]} and {chosen[1]}"), icon=":material/manage_search:",
         query_params={"actor": list(chosen), "mode": "all of them"},
     )
 

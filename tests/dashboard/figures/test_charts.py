@@ -1,7 +1,7 @@
 import plotly.graph_objects as go
 
-from dashboard.charts import PLOTLY_CONFIG, actor_bar, keyword_bar
-from dashboard.event_charts import event_timeline
+from dashboard.figures.charts import PLOTLY_CONFIG, actor_bar, keyword_bar
+from dashboard.figures.event_charts import event_timeline
 
 
 def test_actor_bar_uses_dictionary_colours_most_mentioned_on_top(default_analysis):
@@ -31,7 +31,7 @@ def test_png_export_at_presentation_resolution():
 def test_the_network_places_strong_partners_side_by_side():
     import pandas as pd
 
-    from dashboard.charts import circle_order
+    from dashboard.figures.charts import circle_order
 
     actors = ["A", "B", "C", "D", "E", "F"]
     pairs = pd.DataFrame(

@@ -3,8 +3,8 @@ import re
 from analysis.extract.motives import motive_sentences, motive_themes
 from analysis.query.explore import sentence_table
 from dashboard.brief import brief_html, brief_markdown, compose_brief
-from dashboard.charts import actor_bar
-from dashboard.event_charts import event_timeline
+from dashboard.figures.charts import actor_bar
+from dashboard.figures.event_charts import event_timeline
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 
@@ -35,7 +35,7 @@ def test_markdown_brief_has_the_numbers_and_quotes(default_analysis):
 
 
 def test_briefing_page_and_presentation_mode():
-    at = open_page("dashboard/briefing.py", brief_title="Russia in Syria: a brief")
+    at = open_page("dashboard/pages/briefing.py", brief_title="Russia in Syria: a brief")
     assert not at.exception
     assert at.title[0].value == "Russia in Syria\\: a brief"
     assert len(at.get("plotly_chart")) == 2 and len(at.get("image")) == 1 and len(at.get("download_button")) == 2
@@ -48,7 +48,7 @@ def test_briefing_page_and_presentation_mode():
 
 def test_briefing_on_fakes(fakes_analysis, monkeypatch):
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
-    at = open_page("dashboard/briefing.py")
+    at = open_page("dashboard/pages/briefing.py")
     assert not at.exception and at.title[0].value == "804 documents"
 
 

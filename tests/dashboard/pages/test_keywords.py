@@ -1,11 +1,11 @@
 from analysis.query.explore import match_spans
-from dashboard.cloud import png_bytes, word_cloud
+from dashboard.figures.cloud import png_bytes, word_cloud
 from dashboard.summary import keyword_colours, keyword_scopes, keywords_by_group
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 
 def keywords_page(**params):
-    return open_page("dashboard/keywords.py", **params)
+    return open_page("dashboard/pages/keywords.py", **params)
 
 
 def test_keywords_page_shows_bars_cloud_and_sentences():

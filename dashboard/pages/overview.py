@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts import actor_bar, keyword_bar
-from dashboard.event_charts import event_timeline
+from dashboard.figures.charts import actor_bar, keyword_bar
+from dashboard.figures.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import interaction_hint, opening_chart, show_chart
 from dashboard.loader import current_analysis
@@ -47,7 +47,7 @@ if events["timeline_year"].notna().any():
     note = timeline_note(events)
     if note:
         st.info(note, icon=":material/event_busy:")
-        st.page_link("dashboard/events.py", label="See them by month on Events & places", icon=":material/calendar_month:")
+        st.page_link("dashboard/pages/events.py", label="See them by month on Events & places", icon=":material/calendar_month:")
 else:
     st.info("No event reference in this corpus has a year, a named event or a dated document to place it on a timeline.")
 

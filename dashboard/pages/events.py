@@ -6,11 +6,11 @@ import streamlit as st
 
 from analysis.query.explore import event_sentences, match_spans
 from dashboard.downloads import csv_download
-from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
 from dashboard.evidence import show_sentences
+from dashboard.figures.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
+from dashboard.figures.place_map import place_counts, places_map, unplaced_counts
 from dashboard.interaction import clickable_chart, interaction_hint
 from dashboard.loader import current_analysis, current_explorer_table
-from dashboard.place_map import place_counts, places_map, unplaced_counts
 from dashboard.summary import (
     charted_events,
     counted,
@@ -147,7 +147,7 @@ else:
     st.markdown(f"**{counted(len(result), 'sentence')}** match.")
     link = explorer_link_for_events(query, years_available=len(choices["year"]))
     if link and len(result):
-        st.page_link("dashboard/explorer.py", label="Open them in the sentence explorer", icon=":material/manage_search:", query_params=link)
+        st.page_link("dashboard/pages/explorer.py", label="Open them in the sentence explorer", icon=":material/manage_search:", query_params=link)
     show_sentences(result, lambda row: trigger_spans(row, place), limit=SHOWN_SENTENCES, rest="download them all below")
     csv_download(
         "Download these sentences (CSV)", result[["doc_id", "sentence_id", "source", "date", "text", "triggers"]], file_name="event_sentences.csv"

@@ -3,7 +3,7 @@ from tests.conftest import open_page
 
 
 def explorer(**params):
-    return open_page("dashboard/explorer.py", **params)
+    return open_page("dashboard/pages/explorer.py", **params)
 
 
 def matching(at) -> int:
@@ -43,7 +43,7 @@ def test_corpus_text_is_escaped():
 
 
 def test_chosen_actors_are_highlighted_as_written():
-    at = open_page("dashboard/explorer.py", actor="Russia")
+    at = open_page("dashboard/pages/explorer.py", actor="Russia")
     shown = [m.value for m in at.markdown if "orange-background" in m.value]
     assert shown and all(":orange-background[" in text for text in shown)
     assert any(":orange-background[Moscow]" in text or ":orange-background[Kremlin]" in text for text in shown), "aliases are highlighted too"

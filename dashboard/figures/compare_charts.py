@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import NEUTRAL, horizontal_bars, layout
+from dashboard.figures.charts import NEUTRAL, horizontal_bars, layout
 
 LEAN_A, LEAN_B = "#1f3a93", "#c0392b"
 

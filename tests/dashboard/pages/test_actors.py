@@ -6,14 +6,14 @@ import pytest
 from analysis import analyze, load_corpus
 from analysis.cli import main
 from analysis.knowledge.curation import Curation, curation_toml
-from dashboard.charts import cooccurrence_heatmap, cooccurrence_network
+from dashboard.figures.charts import cooccurrence_heatmap, cooccurrence_network
 from dashboard.interaction import selected_value
 from dashboard.summary import alias_breakdown
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 
 def actors_page(**params):
-    return open_page("dashboard/actors.py", **params)
+    return open_page("dashboard/pages/actors.py", **params)
 
 
 def test_actors_page_renders_charts_and_aliases():
@@ -96,7 +96,7 @@ def test_a_pair_leads_to_the_sentences_naming_both(default_analysis):
     assert len(both) == n
     at = actors_page()
     assert not at.exception and at.selectbox(key="pair").value == (a, b)
-    at = open_page("dashboard/explorer.py", actor=[a, b], mode="all of them")
+    at = open_page("dashboard/pages/explorer.py", actor=[a, b], mode="all of them")
     assert int(at.metric[0].value.split(" of ")[0]) == n
 
 
@@ -138,14 +138,14 @@ def test_merging_two_actors_on_the_actors_page_every_page_follows(tmp_path, monk
     assert "Gordon Brown" not in at.selectbox(key="name").options
     downloaded = at.get("download_button")
     assert downloaded, "the curated dictionary downloads"
-    for page, key in (("dashboard/motives.py", "wanter"), ("dashboard/explorer.py", "actor"), ("dashboard/compare.py", None)):
+    for page, key in (("dashboard/pages/motives.py", "wanter"), ("dashboard/pages/explorer.py", "actor"), ("dashboard/pages/compare.py", None)):
         at.switch_page(page).run()
         assert not at.exception, page
         if key == "wanter":
             assert "Gordon Brown" not in at.selectbox(key=key).options and "Tony Blair" in at.selectbox(key=key).options
         elif key == "actor":
             assert "Gordon Brown" not in at.multiselect(key=key).options
-    at.switch_page("dashboard/actors.py").run()
+    at.switch_page("dashboard/pages/actors.py").run()
     at.button(key="curate_undo").click().run()
     assert "Gordon Brown" in at.selectbox(key="name").options  # undone: the model's actors again
 

@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis.query.compare import actor_terms, sentences_with_term, term_spans
-from dashboard.compare_charts import LEAN_A, LEAN_B, distinctive_bar, event_profiles, term_scatter
 from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
+from dashboard.figures.compare_charts import LEAN_A, LEAN_B, distinctive_bar, event_profiles, term_scatter
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import clickable_chart, show_chart
 from dashboard.loader import (
@@ -79,7 +79,7 @@ if mode == "Actor vs actor":
                 st.markdown("Most representative sentences")
                 words = list(comparison.terms[actor]["term"].head(TOP_TERMS))
                 show_sentences(comparison.examples[actor], lambda row, words=words: term_spans(row.text, words), limit=3, rest="")
-                st.page_link("dashboard/explorer.py", label=escape_markdown(f"All sentences naming {actor}"), icon=":material/manage_search:", query_params={"actor": actor})
+                st.page_link("dashboard/pages/explorer.py", label=escape_markdown(f"All sentences naming {actor}"), icon=":material/manage_search:", query_params={"actor": actor})
 else:
     # Options are the words shown (a bound widget writes the shown text into the URL): ?split=sources
     available = split_choices(analysis.documents, table, corpora=len(corpus_names()))

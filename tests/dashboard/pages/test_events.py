@@ -1,12 +1,12 @@
 from analysis.query.explore import event_sentences
-from dashboard.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
-from dashboard.place_map import core_places, place_counts, places_map, unplaced_counts, world_outline
+from dashboard.figures.event_charts import event_months, event_timeline, event_type_bar, named_event_bar
+from dashboard.figures.place_map import core_places, place_counts, places_map, unplaced_counts, world_outline
 from dashboard.summary import event_choices, event_query, event_type_labels, explorer_link_for_events
 from tests.conftest import FAKES_CSV, open_page, shared_file
 
 
 def events_page(**params):
-    return open_page("dashboard/events.py", **params)
+    return open_page("dashboard/pages/events.py", **params)
 
 
 def click(point: list) -> dict:
@@ -164,7 +164,7 @@ def test_events_by_source_and_document_add_up(fakes_analysis):
 def test_the_map_opens_on_the_corpus_region_not_on_a_far_place_named_once():
     import pandas as pd
 
-    from dashboard.place_map import places_map
+    from dashboard.figures.place_map import places_map
 
     counts = pd.DataFrame(
         {"place": ["Aleppo", "Damascus", "Idlib", "Homs", "Latakia", "Tartus", "Washington"], "lat": [36.2, 33.5, 35.9, 34.7, 35.5, 34.9, 38.9],

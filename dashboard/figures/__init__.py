@@ -1,0 +1,1 @@
+"""Plotly figure builders: plain functions of DataFrames, testable without a browser."""
