@@ -58,7 +58,7 @@ def _years_mentioned(events: pd.DataFrame) -> tuple[str, str]:
     per_year = events.dropna(subset=["timeline_year"]).groupby("timeline_year").size()
     if per_year.empty:
         return "—", "The documents have no dates, and no event reference writes a year or cites a dated named event."
-    first, last = main_span(per_year)
+    first, last = main_span(per_year, latest=newest_document_year(events))
     span = str(first) if first == last else f"{first} – {last}"
     return span, (
         "The documents have no dates. These are not publication dates: the years written in event references or "
@@ -67,16 +67,34 @@ def _years_mentioned(events: pd.DataFrame) -> tuple[str, str]:
     )
 
 
-def main_span(per_year: pd.Series, *, gap: int = 10, share: float = 0.1) -> tuple[int, int]:
-    """The years the timeline opens on: all, unless a few references sit before a long gap (they would squash the rest)."""
+def main_span(per_year: pd.Series, *, gap: int = 10, share: float = 0.1, latest: int | None = None) -> tuple[int, int]:
+    """The years the timeline opens on: all, less a few references beyond a long gap at either end.
+
+    A stray "1834" or "by 2048" would squash the rest: the references before the last gap of more
+    than ``gap`` years (or after the first such gap from the end) are left out when they are at
+    most ``share`` of all. Years after ``latest`` (the newest document's) are left out too: a
+    forecast, not an event.
+    """
+    if latest is not None and (per_year.index <= latest).any():
+        per_year = per_year[per_year.index <= latest]
     years = sorted(int(y) for y in per_year.index)
     if not years:
         return 0, 0
     total = per_year.sum()
+    first, last = years[0], years[-1]
     for before, after in zip(years, years[1:]):
         if after - before > gap and per_year[per_year.index <= before].sum() <= share * total:
-            return main_span(per_year[per_year.index >= after], gap=gap, share=share)[0], years[-1]
-    return years[0], years[-1]
+            first = after
+    for before, after in reversed(list(zip(years, years[1:]))):
+        if before >= first and after - before > gap and per_year[per_year.index >= after].sum() <= share * total:
+            last = before
+    return first, last
+
+
+def newest_document_year(events: pd.DataFrame) -> int | None:
+    """The latest year events are placed at by their document's date (None for an undated corpus)."""
+    dated = events.loc[events["date_basis"] == "document", "timeline_year"].dropna()
+    return int(dated.max()) if len(dated) else None
 
 
 def document_dated_share(events: pd.DataFrame) -> float:

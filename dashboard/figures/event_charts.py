@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.charts import NEUTRAL, horizontal_bars, layout
-from dashboard.summary import main_span, named_event_table
+from dashboard.summary import main_span, named_event_table, newest_document_year
 
 BASIS_LABELS = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}
 BASIS_COLOURS = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5a6"}
@@ -35,16 +35,19 @@ def event_timeline(events: pd.DataFrame, *, interactive: bool = True) -> go.Figu
         )
     figure.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2))
     per_year = counts.groupby("timeline_year")["references"].sum()
-    first, last = main_span(per_year)
+    first, last = main_span(per_year, latest=newest_document_year(events))
     span = last - first
     figure.update_xaxes(range=[first - 0.7, last + 0.7], dtick=1 if span <= 10 else 2 if span <= 20 else None, tickangle=0, title=None)
     figure.update_yaxes(title="references")
-    earlier = per_year[per_year.index < first]
-    if len(earlier):
+    outside = [
+        f"{_references(int(part.sum()))} to {_years(int(part.index.min()), int(part.index.max()))}, {where} this span"
+        for part, where in ((per_year[per_year.index < first], "before"), (per_year[per_year.index > last], "after"))
+        if len(part)
+    ]
+    if outside:
         figure.add_annotation(
             x=0, y=1.02, xref="paper", yref="paper", xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=13, color=NEUTRAL),
-            text=f"+ {_references(int(earlier.sum()))} to {_years(int(earlier.index.min()), int(earlier.index.max()))}, before this span"
-            + (": double-click the chart to show all" if interactive else " (not drawn)"),
+            text="+ " + "; ".join(outside) + (": double-click the chart to show all" if interactive else " (not drawn)"),
         )
     return layout(figure, title="When: event references by year", height=400)
 

@@ -149,6 +149,13 @@ def test_timeline_opens_on_the_main_span_and_says_what_is_before_it():
     assert 2010 < first < 2011 and 2024 < last < 2025, "the last bar is whole"
     assert "1 reference to 1944, before this span" in figure.layout.annotations[0].text
 
+    late = pd.DataFrame({"timeline_year": [1944] + [2011, 2015, 2015, 2024] * 4 + [2048], "date_basis": "text"})
+    figure = event_timeline(late)
+    assert figure.layout.xaxis.range[1] < 2025, "a stray forecast year does not stretch the span"
+    assert "1 reference to 2048, after this span" in figure.layout.annotations[0].text
+    dated = pd.DataFrame({"timeline_year": [2011, 2012, 2012, 2013, 2014, 2016], "date_basis": ["document"] * 5 + ["text"]})
+    assert event_timeline(dated).layout.xaxis.range[1] < 2015, "no year after the newest document's opens the span"
+
 
 def test_events_by_source_and_document_add_up(fakes_analysis):
     from dashboard.summary import events_by_document, events_by_source
