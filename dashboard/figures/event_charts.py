@@ -11,6 +11,7 @@ from dashboard.summary import main_span, named_event_table, newest_document_year
 BASIS_LABELS = {"text": "year written in the sentence", "named_event": "named event's date", "document": "document date"}
 BASIS_COLOURS = {"text": "#1f3a93", "named_event": "#e67e22", "document": "#95a5a6"}
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTH_LABELS = 12
 
 
 def event_timeline(events: pd.DataFrame, *, interactive: bool = True) -> go.Figure:
@@ -74,7 +75,9 @@ def event_months(events: pd.DataFrame) -> go.Figure:
             hovertemplate="%{customdata[0]}: %{y} references<extra></extra>",
         )
     )
-    figure.update_xaxes(type="category", tickangle=-45 if len(labels) > 14 else 0, title=None)
+    # At most ~12 labels, level and on two lines: slanted month-and-year labels run together.
+    step = -(-len(labels) // MONTH_LABELS)
+    figure.update_xaxes(type="category", tickangle=0, tickvals=labels[::step], ticktext=labels[::step], title=None)
     figure.update_yaxes(title="references")
     return layout(figure, title="By month, where the month is known", subtitle="only months with references are shown", height=400)
 
@@ -103,10 +106,11 @@ def named_event_bar(events: pd.DataFrame, *, top: int = 15) -> go.Figure:
         hovertemplate="<b>%{customdata[0]}</b><br>%{x} references · %{customdata[1]}"
         "<br>first year %{customdata[2]}, most cited %{customdata[3]}<extra></extra>",
     )
-    figure = layout(figure, title="Named events referenced", height=max(320, 40 * len(table) + 120))
-    if table["source"].eq("text").any():
-        figure.update_layout(title_text="Named events referenced (lighter: names found in the text)")
-    return figure
+    found = table["source"].eq("text").any()
+    return layout(
+        figure, title="Named events referenced", height=max(320, 40 * len(table) + 120),
+        subtitle="lighter bars: names found in the text" if found else None,
+    )
 
 
 def _wrapped(label: str, width: int = 34) -> str:

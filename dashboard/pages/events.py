@@ -31,6 +31,10 @@ CHOICES = ("year", "month", "type", "named", "where")
 analysis = current_analysis()
 labels = event_type_labels()
 reporting_labels = ", ".join(labels.get(k, k) for k in sorted(reporting_types()))
+
+st.title("Events & places")
+st.caption("Event references are sentences that describe an event (a trigger word such as *intervention* or *strikes*, in a sense "
+           "its context supports); the timeline places each by a year written in the sentence, else a named event's date, else the document's date.")
 with_reporting = st.toggle(
     "Include reporting verbs", key="said", bind="query-params",
     help=f"{reporting_labels}: *said*, *announced*, *warned*… They describe words, not events, and would fill most charts; they stay in the data.",
@@ -40,9 +44,6 @@ left_out = len(analysis.events) - len(events)
 places = place_counts(analysis.places)
 choices = event_choices(events, places)
 
-st.title("Events & places")
-st.caption("Event references are sentences that describe an event (a trigger word such as *intervention* or *strikes*); "
-           "the timeline places each by a year written in the sentence, else a named event's date, else the document's date.")
 if events.empty and places.empty:
     st.info("No event reference and no known place in this corpus.")
     st.stop()

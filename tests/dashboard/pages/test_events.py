@@ -208,3 +208,11 @@ def test_named_events_show_their_source_first_and_most_cited_year(default_analys
     assert list(hover.customdata[-1][:1]) == [table["named event"].iloc[0]], "the commonest on top, its name first for the click"
     at = events_page()
     assert any(e.label.startswith("Named events: first and most-cited year") for e in at.expander)
+
+
+def test_month_labels_stay_level_and_few_enough_to_read():
+    import pandas as pd
+
+    events = pd.DataFrame({"timeline_year": [2000 + i // 12 for i in range(40)], "timeline_month": [1 + i % 12 for i in range(40)]})
+    axis = event_months(events).layout.xaxis
+    assert axis.tickangle == 0 and len(axis.tickvals) <= 12 and axis.tickvals[0] == "Jan<br>2000"
