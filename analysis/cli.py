@@ -19,7 +19,7 @@ from pathlib import Path
 
 from analysis.engines.pipeline import Analysis
 from analysis.extract.ner import ModelError
-from analysis.knowledge.lexicons import LexiconError, load_actor_lexicon
+from analysis.knowledge.lexicons import LexiconError, load_actor_lexicon, load_event_types
 from analysis.load.corpus import CorpusError, load_corpus
 from analysis.paths import DEFAULT_CORPUS
 from analysis.storage.cache import cache_dir, cached_analyze, clear_cache
@@ -162,11 +162,33 @@ def summary(analysis: Analysis, seconds: float, out_dir: Path, n_files: int) -> 
             + (f"read from the cache in {seconds:.1f} s (--no-cache to analyse afresh)" if analysis.from_cache else f"analysed in {seconds:.1f} s"),
             f"actors: {top_actors or 'none found'}",
             f"keywords: {top_keywords or 'none'}",
-            f"events: {len(analysis.events)} references; places: {analysis.places['place'].nunique()} named",
+            events_line(analysis),
+            places_line(analysis),
             f"cleaning: {removed}",
             f"wrote {n_files} files to {out_dir}/",
         ]
     )
+
+
+def events_line(analysis: Analysis) -> str:
+    """Event references, how many are reporting verbs, and the most referenced named events."""
+    events = analysis.events
+    reporting = {t.key for t in load_event_types() if t.reporting}
+    said = int(events["event_type"].isin(reporting).sum()) if len(events) else 0
+    named = events.loc[events["named_event"] != "", "named_event"].value_counts().head(3) if len(events) else []
+    top = ", ".join(f"{name} {n}" for name, n in named.items()) if len(named) else "none"
+    return f"events: {len(events)} references ({said} of them reporting verbs such as 'said'); named events: {top}"
+
+
+def places_line(analysis: Analysis) -> str:
+    """Places named, and those the gazetteer could not place (listed, never dropped)."""
+    places = analysis.places
+    unplaced = places.loc[places["lat"].isna(), "place"].value_counts() if len(places) else []
+    line = f"places: {places['place'].nunique() if len(places) else 0} named"
+    if len(unplaced):
+        examples = ", ".join(unplaced.index[:5])
+        line += f", {len(unplaced)} without coordinates ({examples}{', …' if len(unplaced) > 5 else ''}: in places.csv with empty lat/lon)"
+    return line
 
 
 class ProgressBar:

@@ -398,6 +398,7 @@ class Resolution:
     forms: dict[str, str]
     places: tuple[str, ...] = ()  # place names the model found somewhere in the corpus, to find everywhere
     countries: tuple[str, ...] = ()  # the corpus's own countries (ISO alpha-2): an ambiguous place name goes there first
+    not_places: frozenset[str] = frozenset()  # names the corpus writes as organisations or people more than as places
     token: str = field(default_factory=lambda: uuid.uuid4().hex)  # tells one analysis's resolution from another's
 
     @cached_property
@@ -412,7 +413,7 @@ class Resolution:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the fields only: a worker compiles its own matchers once."""
-        fields = ("base", "found", "forms", "places", "countries", "token")
+        fields = ("base", "found", "forms", "places", "countries", "not_places", "token")
         return {name: getattr(self, name) for name in fields}
 
     def mentions(self, text: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
@@ -428,7 +429,47 @@ def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate]) -> Resolutio
     states = {alias: actor.name for actor in lexicon.actors if actor.type == "state" for alias in (actor.name, *actor.aliases)}
     names = (normalise_name(c.surface, c.label) for c in candidates if c.label in PLACE_LABELS)
     countries = own_countries(states.get(name, name) for name in names)  # a state's alias counts as its name
-    return Resolution(lexicon, found.lexicon(), found.forms, found.places, countries)
+    return Resolution(lexicon, found.lexicon(), found.forms, found.places, countries, organisation_names(candidates))
+
+
+BIG_CITY = 100_000
+
+
+def organisation_names(candidates: Sequence[Candidate]) -> frozenset[str]:
+    """Names the model took for a place that the corpus mostly writes as something else.
+
+    A name the gazetteer does not know must be a place at least twice as often as anything else,
+    the small model's place labels being unsure: "Zenda Telecom" tagged a place three times and an
+    organisation twice is an organisation. A name it knows is refused when the corpus writes it
+    more often in lower case ("Broadband" at the head of a sentence), or, for a town under 100,000
+    people, more often as the first word of an organisation's name ("Jupiter" beside "Jupiter
+    Research"): big cities' names are carried by clubs and firms and stay places.
+    """
+    as_place: Counter[str] = Counter()
+    as_other: Counter[str] = Counter()
+    heads: Counter[str] = Counter()
+    lower: dict[tuple[str, str], int] = {}
+    for c in candidates:
+        name = normalise_name(c.surface, c.label)
+        if not name:
+            continue
+        (as_place if c.label in PLACE_LABELS else as_other)[name] += 1
+        if c.label == "ORG" and " " in name:
+            heads[name.split(" ", 1)[0]] += 1
+        if " " not in name:
+            lower[(name, c.doc_id)] = c.lower_count
+    lowered: Counter[str] = Counter()
+    for (name, _), n in lower.items():
+        lowered[name] += n
+
+    def refused(name: str, n: int) -> bool:
+        point = geocode(name)
+        if point is None:  # not a place the gazetteer knows: the model's word against the corpus's
+            return (as_other[name] + lowered[name]) * 2 > n
+        small = point.kind == "city" and point.population < BIG_CITY
+        return lowered[name] > n or (small and heads[name] > n)
+
+    return frozenset(name for name, n in as_place.items() if refused(name, n))
 
 
 def mention_batch(
@@ -481,6 +522,8 @@ def model_place_rows(
     doc, text, rows = item.document, item.analysis_text, []
 
     def add(sentence_id: int, name: str, start: int, end: int) -> None:
+        if name in resolved.not_places:
+            return
         if not any(s < end and start < e for s, e in taken):
             point = geocode(name, countries=resolved.countries)
             place, lat, lon = (point.name, point.lat, point.lon) if point else (name, None, None)

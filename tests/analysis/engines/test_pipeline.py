@@ -137,3 +137,19 @@ def test_keywords_for_a_document_with_no_sentence_are_empty():
     assert empty, "the duplicate keeps no sentence"
     keywords, per_doc = keywords_for(result, doc_ids=tuple(empty))
     assert keywords.empty and per_doc.empty
+
+
+def test_a_name_the_corpus_writes_as_something_else_is_no_place():
+    from analysis.engines.pipeline import organisation_names
+    from analysis.extract.discovery import Candidate
+
+    def seen(label: str, name: str, doc: str = "d", lower: int = 0) -> Candidate:
+        return Candidate(doc, 0, label, name, 0, len(name), lower_count=lower)
+
+    candidates = (
+        [seen("GPE", "Zendacom")] * 3 + [seen("ORG", "Zendacom")] * 2  # unknown to the gazetteer: a place only 3 to 2
+        + [seen("GPE", "Jupiter")] + [seen("ORG", "Jupiter Research")] * 2  # a town's name, mostly an organisation's
+        + [seen("GPE", "Broadband", lower=9)]  # a common word at the head of a sentence
+        + [seen("GPE", "Paris")] * 5 + [seen("ORG", "Paris Match")]  # a place, once a magazine's first word
+    )
+    assert organisation_names(candidates) == {"Zendacom", "Jupiter", "Broadband"}
