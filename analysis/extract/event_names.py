@@ -80,7 +80,9 @@ def find_event_names(
     """
     rules = _rules()
     found: list[EventName] = []
-    for form in (rules.of_form, rules.prefixed, rules.year_form, rules.name_form):
+    # In a title-case headline every word is capitalised: "Terrorist Rocket Attacks" is no name.
+    forms = (rules.of_form, rules.prefixed, rules.year_form) + (() if _title_case(sentence) else (rules.name_form,))
+    for form in forms:
         for match in form.finditer(sentence):
             if form is rules.year_form:
                 found.append(EventName(match.group("name"), match.start("name"), match.end("name"), match.group("head").casefold()))
@@ -93,6 +95,12 @@ def find_event_names(
                 continue
             found.append(EventName(sentence[start : match.end()], start, match.end(), match.group("head").casefold()))
     return _without_overlaps(found)
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether most of the sentence's longer words are capitalised, as in a headline."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", sentence) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _trimmed(name: str, not_first: frozenset[str]) -> str | None:
@@ -119,7 +127,10 @@ def _within(match: re.Match[str], name: str, spans: Sequence[tuple[int, int]]) -
 
 def with_model_events(found: list[EventName], sentence: str, spans: Sequence[tuple[int, int]]) -> list[EventName]:
     """``found`` plus the spans the NER model labelled EVENT that no found name overlaps ("World War II")."""
-    extra = [EventName(sentence[a:b], a, b, sentence[a:b].split()[-1].casefold()) for a, b in spans if sentence[a:b].split()]
+    # A one-word span ("the War") is a head without a name.
+    extra = [
+        EventName(sentence[a:b], a, b, sentence[a:b].split()[-1].casefold()) for a, b in spans if len(re.sub(r"^[Tt]he ", "", sentence[a:b]).split()) > 1
+    ]
     return _without_overlaps(found + extra)
 
 

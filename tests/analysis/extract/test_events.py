@@ -106,3 +106,13 @@ def test_a_named_event_counts_only_where_it_belongs():
     assert named.named_event.name == "Syrian uprising (2011)"
     assert not [r for r in find_events(sentence, document=document_context(syrian, "2005-03-01")) if r.named_event], "published before it"
     assert not [r for r in find_events("The Syrian uprising of 1982 was crushed.") if r.named_event], "a year before the event"
+
+
+def test_the_default_catalogue_stays_silent_on_a_corpus_about_elsewhere():
+    article = (
+        "The Maidan uprising toppled the president in Kyiv in 2014. Months later a separatist uprising in the east "
+        "of Ukraine began. By 2022 the Russian campaign was in chaos, and Moscow's intervention had stalled."
+    )
+    context = document_context(article, "2022-05-01")
+    names = {r.named_event.name for s in article.split(". ") for r in find_events(s, document=context) if r.named_event}
+    assert not names - {"Russian invasion of Ukraine"}, names
