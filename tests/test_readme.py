@@ -96,7 +96,8 @@ COMMANDS = {
     "python bench/keyword_f1.py DIR ...": "--help (placeholders)",
     "python bench/evaluate_motives.py --errors": "--help",
     "python bench/run.py --only ratio": "--help",
-    "python bench/event_typing.py --details": "--help",
+    "python bench/event_typing.py --corpus bbc/business bbc/tech --details": "--help (the BBC texts are not shipped)",
+    "python -m analysis CORPUS --out OUT": "test_the_command_line_examples_run (placeholders)",
     "python bench/geocoding.py GOLD.toml CORPUS": "--help (placeholders)",
 }
 COMMAND_START = re.compile(r"(\.venv/bin/|python|BRIEFING_\w+=|streamlit |pip |dask |from analysis)")
