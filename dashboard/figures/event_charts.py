@@ -108,7 +108,8 @@ def named_event_bar(events: pd.DataFrame, *, top: int = 15) -> go.Figure:
     )
     found = table["source"].eq("text").any()
     return layout(
-        figure, title="Named events referenced", height=max(320, 40 * len(table) + 120),
+        # Room for two-line names at a projector's type size, and for the subtitle when there is one.
+        figure, title="Named events referenced", height=max(320, 46 * len(table) + (140 if found else 120)),
         subtitle="lighter bars: names found in the text" if found else None,
     )
 
