@@ -19,7 +19,7 @@ from pathlib import Path
 
 from analysis.engines.pipeline import Analysis
 from analysis.extract.ner import ModelError
-from analysis.knowledge.lexicons import LexiconError, load_actor_lexicon, load_event_types
+from analysis.knowledge.lexicons import LexiconError, load_actor_lexicon, reporting_event_types
 from analysis.load.corpus import CorpusError, load_corpus
 from analysis.paths import DEFAULT_CORPUS
 from analysis.storage.cache import cache_dir, cached_analyze, clear_cache
@@ -173,8 +173,7 @@ def summary(analysis: Analysis, seconds: float, out_dir: Path, n_files: int) -> 
 def events_line(analysis: Analysis) -> str:
     """Event references, how many are reporting verbs, and the most referenced named events."""
     events = analysis.events
-    reporting = {t.key for t in load_event_types() if t.reporting}
-    said = int(events["event_type"].isin(reporting).sum()) if len(events) else 0
+    said = int(events["event_type"].isin(reporting_event_types()).sum()) if len(events) else 0
     named = events.loc[events["named_event"] != "", "named_event"].value_counts().head(3) if len(events) else []
     top = ", ".join(f"{name} {n}" for name, n in named.items()) if len(named) else "none"
     return f"events: {len(events)} references ({said} of them reporting verbs such as 'said'); named events: {top}"

@@ -13,7 +13,7 @@ import pandas as pd
 from analysis import Analysis
 from analysis.extract.actors import actor_named
 from analysis.extract.motives import MotiveTheme
-from analysis.knowledge.lexicons import ActorLexicon, load_event_types
+from analysis.knowledge.lexicons import ActorLexicon, load_event_types, reporting_event_types
 from analysis.query.explore import lists
 
 KIND_LABELS = {
@@ -145,14 +145,9 @@ def cleaning_tables(report: dict[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame,
     return counts, examples, repeats
 
 
-def reporting_types() -> frozenset[str]:
-    """Event types of reporting verbs ("said"), left out of the event charts unless asked for."""
-    return frozenset(t.key for t in load_event_types() if t.reporting)
-
-
 def charted_events(events: pd.DataFrame, *, reporting: bool = False) -> pd.DataFrame:
     """The event references the charts show: without reporting verbs unless ``reporting``."""
-    return events if reporting else events[~events["event_type"].isin(reporting_types())]
+    return events if reporting else events[~events["event_type"].isin(reporting_event_types())]
 
 
 def charted_profiles(profiles: pd.DataFrame) -> pd.DataFrame:

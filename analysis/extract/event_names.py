@@ -12,7 +12,7 @@ from analysis.knowledge.lexicons import LexiconError, load_event_types, read_tom
 from analysis.paths import DATA_DIR
 
 EVENT_NAMES = DATA_DIR / "event_names.toml"
-# A capitalised word: a name's word ("Good", "Friday", "al-Assad", "U.S.").
+# A capitalised word: a name's word ("Good", "Friday", "al-Zenda", "U.S.").
 _CAPITALISED = r"[A-Z](?:[\w'-]|\.(?=\w))*"
 _NAME = rf"{_CAPITALISED}(?: (?:of |de |la |al-|the |and )?{_CAPITALISED}){{0,3}}"
 _YEAR = r"(?:1[89]|20)\d\d"

@@ -61,11 +61,11 @@ class _TypeRules:
     document_wide: bool
 
 
-def _either(patterns: tuple[str, ...], *, whole_words: bool = True) -> re.Pattern[str] | None:
+def _either(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive whole-word pattern for any of ``patterns``; None for none."""
     if not patterns:
         return None
-    body = trie_alternation([(None, p) for p in patterns])
-    return re.compile(rf"\b(?:{body})\b" if whole_words else body, re.IGNORECASE)
+    return re.compile(rf"\b(?:{trie_alternation([(None, p) for p in patterns])})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -98,19 +98,26 @@ def document_context(text: str, date: str = "") -> DocumentContext:
 
 def _anchored_events(text: str) -> frozenset[str]:
     least = named_event_document_anchors()
-    return frozenset(
-        event.name for event, anchors in _anchor_patterns() if anchors is not None and sum(1 for _ in anchors.finditer(text)) >= least
-    )
+    counts: dict[re.Pattern[str], int] = {}  # events sharing an anchor set share its pattern: one scan each
+    for anchors in _anchor_patterns().values():
+        if anchors is not None and anchors not in counts:
+            counts[anchors] = sum(1 for _ in anchors.finditer(text))
+    return frozenset(name for name, anchors in _anchor_patterns().items() if anchors is not None and counts[anchors] >= least)
 
 
 @lru_cache(maxsize=1)
-def _anchor_patterns() -> tuple[tuple[NamedEvent, re.Pattern[str] | None], ...]:
-    return tuple((event, _either(event.anchors)) for event in load_named_events())
+def _anchor_patterns() -> dict[str, re.Pattern[str] | None]:
+    """Named event's name -> one pattern for its anchors (None: it has none and fits anywhere)."""
+    compiled: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+    for event in load_named_events():
+        if event.anchors not in compiled:
+            compiled[event.anchors] = _either(event.anchors)
+    return {event.name: compiled[event.anchors] for event in load_named_events()}
 
 
 def _fits(event: NamedEvent, text: str, written: DateExpression | None, document: DocumentContext) -> bool:
     """Whether a named event's match belongs: an anchor nearby, and no date before the event."""
-    anchors = dict(_anchor_patterns())[event]
+    anchors = _anchor_patterns()[event.name]
     anchored = anchors is None or event.name in document.anchored or anchors.search(text) is not None
     too_early = (document.year is not None and document.year < event.year) or (
         written is not None and written.year is not None and written.year < event.year

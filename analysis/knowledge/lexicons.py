@@ -503,9 +503,14 @@ _EVENT_TYPES = DATA_DIR / "event_types.toml"
 
 
 @lru_cache(maxsize=1)
+def _event_types_file() -> dict[str, Any]:
+    return read_toml(_EVENT_TYPES)
+
+
+@lru_cache(maxsize=1)
 def load_event_types() -> tuple[EventType, ...]:
     """The event taxonomy in data/event_types.toml, with its cue lists ("@name") expanded."""
-    data = read_toml(_EVENT_TYPES)
+    data = _event_types_file()
     cues = data.get("cues", {})
     types = []
     for entry in data.get("event_type", []):
@@ -522,13 +527,17 @@ def load_event_types() -> tuple[EventType, ...]:
 
 def event_context_window() -> int:
     """How many words either side of a trigger its context rules look at (data/event_types.toml)."""
-    return int(read_toml(_EVENT_TYPES).get("window", 10))
+    return int(_event_types_file().get("window", 10))
 
 
-@lru_cache(maxsize=1)
 def event_document_cues() -> int:
     """How many context cues of a type a document needs before its ambiguous triggers count anywhere in it."""
-    return int(read_toml(_EVENT_TYPES).get("document_cues", 4))
+    return int(_event_types_file().get("document_cues", 6))
+
+
+def reporting_event_types() -> frozenset[str]:
+    """Event types of reporting verbs ("said"), left out of the event charts unless asked for."""
+    return frozenset(t.key for t in load_event_types() if t.reporting)
 
 
 def _expanded_patterns(entries: list[str], lists: dict[str, list[str]], where: str) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.knowledge.lexicons import reporting_event_types
 from analysis.query.explore import event_sentences, match_spans
 from dashboard.downloads import csv_download
 from dashboard.evidence import show_sentences
@@ -21,7 +22,6 @@ from dashboard.summary import (
     events_by_source,
     explorer_link_for_events,
     named_event_table,
-    reporting_types,
     timeline_note,
 )
 
@@ -30,7 +30,7 @@ CHOICES = ("year", "month", "type", "named", "where")
 
 analysis = current_analysis()
 labels = event_type_labels()
-reporting_labels = ", ".join(labels.get(k, k) for k in sorted(reporting_types()))
+reporting_labels = ", ".join(labels.get(k, k) for k in sorted(reporting_event_types()))
 
 st.title("Events & places")
 st.caption("Event references are sentences that describe an event (a trigger word such as *intervention* or *strikes*, in a sense "

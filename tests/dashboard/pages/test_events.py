@@ -184,7 +184,8 @@ def test_the_map_opens_on_the_corpus_region_not_on_a_far_place_named_once():
 
 
 def test_reporting_verbs_are_left_out_of_the_charts_until_asked_for(default_analysis):
-    from dashboard.summary import charted_events, reporting_types
+    from analysis.knowledge.lexicons import reporting_event_types as reporting_types
+    from dashboard.summary import charted_events
 
     events = default_analysis.events
     statements = int(events["event_type"].isin(reporting_types()).sum())
