@@ -287,7 +287,8 @@ def test_hostile_text_gives_no_live_link_and_a_safe_csv(page, app_url, tmp_path)
     links = page.locator('[data-testid="stMain"] a').evaluate_all("links => links.map((a) => a.href)")
     assert not [href for href in links if "example.invalid" in href], f"corpus text became links: {links}"
     page.get_by_role("tab", name="Table and export").click()
-    with page.expect_download() as download_info:
+    settle(page)  # on a loaded CI machine a click before the rerun ends never starts the download
+    with page.expect_download(timeout=90_000) as download_info:
         page.get_by_role("button", name="Download these sentences (CSV)").click()
     path = tmp_path / "sentences.csv"
     download_info.value.save_as(path)
