@@ -56,6 +56,7 @@ from analysis.engines.pipeline import (
 )
 from analysis.extract.actors import MENTION_COLUMNS, actor_counts, cooccurrence, merge_actor_counts, merge_cooccurrence
 from analysis.extract.discovery import Candidate
+from analysis.extract.keyword_names import NameTally, fold_keyword_names, name_tally
 from analysis.extract.keywords import KeywordGroup, count_keys, keyword_groups, merge_document_keywords
 from analysis.knowledge.lexicons import ActorLexicon
 from analysis.load.corpus import Columns, CorpusError, Document, input_files, read_documents, unique_ids
@@ -176,7 +177,7 @@ def _run(client, files: list[Path], out: Path, *, lexicon: ActorLexicon, ngram: 
     top = merge_document_keywords(per_doc, min_documents=min_documents(n_documents))[:CORPUS_KEYWORDS]
     keys = frozenset(g.key for g in top)
     _prepare(out)
-    written = client.gather([client.submit(_write_partition, p, keys, str(out), i, shared_resolved, weak) for i, p in enumerate(parts)])
+    written = client.gather([client.submit(_write_partition, p, keys, str(out), i, shared_resolved, weak, boilerplate) for i, p in enumerate(parts)])
     return _finish(out, written, top, boilerplate, resolved.lexicon, ngram)
 
 
@@ -287,7 +288,9 @@ def _prepare(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
-def _write_partition(part: Partition, keys: frozenset[str], out: str, index: int, resolved: Resolution, weak: pd.Index) -> dict[str, Any]:
+def _write_partition(
+    part: Partition, keys: frozenset[str], out: str, index: int, resolved: Resolution, weak: pd.Index, boilerplate: set[str]
+) -> dict[str, Any]:
     """Write the partition's own tables; return their parts and what the central merge needs."""
     counts, doc_counts = count_keys(keys, [[s.text for s in r.sentences] for r in part.results])
     tables = document_tables(part.cleaned, part.results)  # consumes the results' rows
@@ -302,6 +305,7 @@ def _write_partition(part: Partition, keys: frozenset[str], out: str, index: int
         "doc_counts": doc_counts,
         "actor_counts": actor_counts(mentions, lexicon),
         "cooccurrence": cooccurrence(mentions),
+        "names": name_tally(mentions, tables["sentences"], boilerplate),
         "report": part.report,
         "warnings": part.warnings,
         "notes": part.notes,
@@ -314,9 +318,13 @@ def _finish(out: Path, written: list[dict[str, Any]], top: list[KeywordGroup], b
     for part in written:
         counts.update(part["counts"])
         doc_counts.update(part["doc_counts"])
+    merged_counts = merge_actor_counts([p["actor_counts"] for p in written], lexicon)
+    names = NameTally()
+    for part in written:
+        names.update(part["names"])
     central = {
-        "keywords": corpus_keyword_frame(top, counts, doc_counts),
-        "actor_counts": merge_actor_counts([p["actor_counts"] for p in written], lexicon),
+        "keywords": fold_keyword_names(corpus_keyword_frame(top, counts, doc_counts), names, merged_counts),
+        "actor_counts": merged_counts,
         "cooccurrence": merge_cooccurrence([p["cooccurrence"] for p in written]),
     }
     parts = {name: [p["parts"][name] for p in written] for name in PER_PARTITION_TABLES}

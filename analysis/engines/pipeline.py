@@ -14,8 +14,11 @@ Columns of the :class:`Analysis` tables (offsets are into each document's origin
 - ``actor_counts``: actor, type, color, mentions, sentences, documents, origin (``world``,
   ``dictionary`` or ``model``).
 - ``cooccurrence``: actor_a, actor_b, sentences (sentences naming both).
-- ``keywords``: keyword, score (YAKE's, lower = more relevant), rank (1 = best), count
-  (occurrences in the analysed sentences, variants included), doc_count.
+- ``keywords``: keyword, score (YAKE's weighted by background rarity, lower = more relevant),
+  rank (1 = best), count (occurrences in the analysed sentences, variants included), doc_count,
+  actor (the actor a keyword names, "" for none: its forms are folded into one row under the
+  actor's name, counted as the actor's mentions and documents; see
+  :mod:`analysis.extract.keyword_names`). A phrase of several words written only once is not one.
 - ``doc_keywords``: doc_id, keyword, score, rank, count.
 - ``events``: see :data:`analysis.extract.events.EVENT_COLUMNS`; year/month/day/year_end are only what
   the sentence writes; timeline_year/timeline_month/date_basis say where a timeline puts it;
@@ -46,6 +49,7 @@ from analysis.extract.discovery import PLACE_LABELS, Candidate, candidate_after,
 from analysis.extract.event_names import canonical_names, find_event_names, with_model_events
 from analysis.extract.events import EVENT_COLUMNS, document_context, find_events, reference_name, timeline_date
 from analysis.extract.geocode import NOT_PLACE_RULES, country_of, geocode, own_countries, used_as_place
+from analysis.extract.keyword_names import counts_within, fold_keyword_names, name_tally
 from analysis.extract.keywords import (
     KeywordGroup,
     boilerplate_key,
@@ -62,7 +66,9 @@ from analysis.load.corpus import Corpus, Document
 
 DOCUMENT_COLUMNS = ["doc_id", "title", "source", "date", "n_chars", "n_sentences", "n_words"]
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text"]
-KEYWORD_COLUMNS = ["keyword", "score", "rank", "count", "doc_count"]
+KEYWORD_COLUMNS = ["keyword", "score", "rank", "count", "doc_count", "actor"]
+_RANKED_KEYWORD_COLUMNS = KEYWORD_COLUMNS[:-1]  # before names are folded
+MIN_PHRASE_OCCURRENCES = 2
 DOC_KEYWORD_COLUMNS = ["doc_id", "keyword", "score", "rank", "count"]
 CORPUS_KEYWORDS = 200
 # A sentence repeated verbatim in at least this many documents (and this share of them)
@@ -187,7 +193,7 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
         groups,
         lambda keys: engine.map(partial(count_keys_by_document, keys), [j[0] for j in jobs], sizes=sizes, done=step.on(COUNT_STEPS)),
     )
-    analysis = _assemble(tables, report_dict, resolved.lexicon, keywords)
+    analysis = _assemble(tables, report_dict, resolved.lexicon, keywords, boilerplate)
     analysis.ngram = ngram
     return analysis
 
@@ -254,8 +260,13 @@ def finished_report(report: CleaningReport, boilerplate: Collection[str]) -> dic
 
 
 def corpus_keyword_frame(top: list[KeywordGroup], counts: Counter, doc_counts: Counter) -> pd.DataFrame:
-    """The ``keywords`` table: merged corpus keywords, best first, with their occurrences."""
-    return _frame([(g.keyword, g.score, rank, counts[g.key], doc_counts[g.key]) for rank, g in enumerate(top, 1)], KEYWORD_COLUMNS)
+    """The ``keywords`` table before names are folded: merged corpus keywords, best first, with their occurrences.
+
+    A phrase of several words written only once in the corpus is left out: it is most often two
+    snippets glued together ("a downed fighter" + "Zenda's war…"), never a topic of the corpus.
+    """
+    kept = [g for g in top if counts[g.key] >= MIN_PHRASE_OCCURRENCES or " " not in g.key]
+    return _frame([(g.keyword, g.score, rank, counts[g.key], doc_counts[g.key]) for rank, g in enumerate(kept, 1)], _RANKED_KEYWORD_COLUMNS)
 
 
 def doc_keyword_frame(doc_ids: Sequence[str], per_doc: Sequence[list[KeywordGroup]]) -> pd.DataFrame:
@@ -312,7 +323,13 @@ def keywords_for(analysis: Analysis, *, ngram: int = 3, doc_ids: Collection[str]
         raise ValueError("none of the chosen documents is in this analysis")
     # A document left with no sentence (a duplicate, only noise) simply yields no keyword.
     chosen = everything if doc_ids is None else {d: everything.get(d, []) for d in doc_ids if d in known}
-    return keyword_tables(chosen, ngram=ngram, boilerplate=boilerplate_lines(list(everything.values())))
+    boilerplate = boilerplate_lines(list(everything.values()))
+    keywords, doc_keywords = keyword_tables(chosen, ngram=ngram, boilerplate=boilerplate)
+    mentions, sentences = (analysis.mentions, analysis.sentences) if doc_ids is None else (
+        analysis.mentions[analysis.mentions["doc_id"].isin(chosen)], analysis.sentences[analysis.sentences["doc_id"].isin(chosen)]
+    )
+    counts = counts_within(mentions, analysis.actor_counts)
+    return fold_keyword_names(keywords, name_tally(mentions, sentences, boilerplate), counts), doc_keywords
 
 
 def sentences_by_document(sentences: pd.DataFrame) -> dict[str, list[str]]:
@@ -597,11 +614,13 @@ def _named(ref, year: int | None, month: int | None, basis: str) -> tuple:
 
 
 def _assemble(
-    tables: dict[str, pd.DataFrame], report: dict[str, Any], lexicon: ActorLexicon, keywords: tuple[pd.DataFrame, pd.DataFrame]
+    tables: dict[str, pd.DataFrame], report: dict[str, Any], lexicon: ActorLexicon, keywords: tuple[pd.DataFrame, pd.DataFrame],
+    boilerplate: Collection[str],
 ) -> Analysis:
     mentions = without_weak_propagation(tables.pop("mentions"))
     tables["events"] = with_canonical_event_names(with_event_actors(tables["events"], mentions))
     counts = actor_counts(mentions, lexicon)
+    keywords = (fold_keyword_names(keywords[0], name_tally(mentions, tables["sentences"], boilerplate), counts), keywords[1])
     return Analysis(
         **tables,
         mentions=mentions,

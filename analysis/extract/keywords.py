@@ -4,7 +4,9 @@ YAKE (Campos et al., 2020) scores candidate 1-3-grams; **lower scores are more r
 This module feeds YAKE one cleaned sentence per line with a full stop after each, so no
 candidate can cross a sentence or snippet join, then merges the variants a reader sees as
 one keyword (``Sylvania``/``sylvania``, ``Freedonia's``/``Freedonia``, ``base``/``bases``), keeping the
-best score and showing the form the text uses most. It drops numeric and stopword-only
+best score and showing the form the text uses most. A phrase made only of words common in
+any English ("people", "year") ranks lower than YAKE alone would put it: its score is divided by
+how common its rarest word is in data/background_frequency.tsv. It drops numeric and stopword-only
 phrases, names cut by YAKE's three-word limit ("Sylvanian President Rudolf", nearly always
 followed by "al-Trentino"), and phrases found almost only inside a better-ranked longer one.
 Corpus keywords merge per-document results; no YAKE call ever sees more than one chunk.
@@ -21,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from analysis.clean.segment import analysed_sentences
+from analysis.paths import DATA_DIR
 
 MAX_NGRAM = 3
 # Longer "words" (hashes, base64, a pasted run of letters) are never keywords; real ones stay well under.
@@ -41,6 +44,14 @@ _DATE_WORD = re.compile(
 )
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;] )[A-Z][\w'’-]*")
 _NAME_START = re.compile(r"(?:(?:al|el|ad|as|bin|ibn|abu)-)?[A-Z]")
+# Rarity = 9 - Zipf frequency (log10 of one in a billion words). A phrase's score is multiplied by
+# (reference / its rarest word's rarity) when that is above 1. In one document the reference is
+# Zipf 5.5: "people" (6.25) counts 1.27 times worse, "minister" (5.0) keeps YAKE's score; news
+# keyphrase benchmarks, whose gold lists common words too, lose nothing (rewarding rare words
+# as well was tried: it lost there). Across a corpus a common word is listed by many documents
+# for being everywhere, not for being a topic: corpus keywords are weighed again, from Zipf 5.
+DOCUMENT_RARITY_REFERENCE = 3.5
+CORPUS_RARITY_REFERENCE = 4.0
 
 
 @dataclass
@@ -98,8 +109,35 @@ def keyword_groups(
                 group.score = min(group.score, score)
                 group.surfaces.setdefault(phrase, 0)  # YAKE's form; counts come from the text below
     _record_occurrences(groups, sentences)
+    for group in groups.values():
+        group.score = background_weighted(group.score, group.key)
     ranked = sorted((g for g in groups.values() if not _is_cut_name(g)), key=lambda g: (g.score, g.key))
     return _drop_subsumed(ranked) if DROP_SUBSUMED else ranked
+
+
+def background_weighted(score: float, key: str, *, reference: float = DOCUMENT_RARITY_REFERENCE) -> float:
+    """A YAKE score (lower = more relevant) made worse for a phrase of words common in any English."""
+    return score * max(1.0, reference / phrase_rarity(key))
+
+
+def phrase_rarity(key: str) -> float:
+    """How rare the rarest content word of a keyword key is in general English (9 - Zipf frequency)."""
+    frequency = background_frequency()
+    floor = min(frequency.values(), default=0.0)
+    stop = stopwords()
+    zipfs = [frequency.get(word, floor - 0.5) for word in key.split() if word not in stop] or [floor - 0.5]
+    return max(9.0 - min(zipfs), 1.0)
+
+
+@lru_cache(maxsize=1)
+def background_frequency() -> dict[str, float]:
+    """word -> Zipf frequency in general English, from data/background_frequency.tsv."""
+    table = {}
+    for line in (DATA_DIR / "background_frequency.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, zipf = line.split("\t")
+            table[word] = float(zipf)
+    return table
 
 
 def boilerplate_key(sentence: str) -> str:
@@ -199,8 +237,8 @@ def merge_document_keywords(per_document: Sequence[list[KeywordGroup]], *, min_d
     The corpus score is a YAKE score (lower = more relevant): the geometric mean, over all
     documents, of the keyword's score in each document, where a document that does not list
     the keyword counts with its own cut-off (the worst score it listed). A keyword central to
-    many documents thus beats one that stands out in a single document, and for a
-    one-document corpus the score is YAKE's own.
+    many documents thus beats one that stands out in a single document. The mean is then
+    weighted by background rarity once more (:data:`CORPUS_RARITY_REFERENCE`).
     """
     listed = [groups for groups in per_document if groups]
     if not listed:
@@ -216,7 +254,7 @@ def merge_document_keywords(per_document: Sequence[list[KeywordGroup]], *, min_d
             documents[group.key] += 1
             surfaces[group.key].update(group.surfaces)
     merged = [
-        KeywordGroup(key, math.exp((baseline + gain) / len(listed)), surfaces[key])
+        KeywordGroup(key, background_weighted(math.exp((baseline + gain) / len(listed)), key, reference=CORPUS_RARITY_REFERENCE), surfaces[key])
         for key, gain in gains.items()
         if documents[key] >= min_documents
     ]

@@ -1,7 +1,8 @@
 """What an actor wants: the sentences that state its goals, grouped into themes.
 
 A motive sentence has a cue from data/motive_cues.toml about the actor as the one wanting (see
-that file for the three kinds of cue). Themes come from data/motive_themes.toml; each is labelled
+that file for the kinds of cue). For a wanting verb the one wanting is the verb's subject in the
+dependency parse (:mod:`analysis.extract.syntax`), word order deciding only where the parse cannot. Themes come from data/motive_themes.toml; each is labelled
 by the keywords that set its sentences apart from the actor's other motive sentences.
 """
 
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.extract.syntax import subject_spans
 from analysis.knowledge.lexicons import read_toml
 from analysis.paths import DATA_DIR
 from analysis.query.compare import distinctive_terms
@@ -84,9 +86,9 @@ def wanting_cue(text: str, actor: str, spans: list[tuple[int, int, str]]) -> tup
     cues = _cues()
     tests = {
         "nouns": lambda m: _owns(text, m, own),
-        "verbs": lambda m: _subject_before(text, m.start(), actor, spans),
+        "verbs": lambda m: _is_subject(text, m, actor, spans, own, verb=True),
         "purpose": lambda m: _clause_subject(text, m.start(), spans) == actor,
-        "infinitives": lambda m: _subject_before(text, m.start(), actor, spans),
+        "infinitives": lambda m: _is_subject(text, m, actor, spans, own, verb=False),
         "matters": lambda m: any(start >= m.end() and _TO_GAP.match(text[m.end() : start]) for start, _ in own),
         "framing": lambda m: _framed_by(text, own, m),
     }
@@ -95,6 +97,14 @@ def wanting_cue(text: str, actor: str, spans: list[tuple[int, int, str]]) -> tup
             if test(match):
                 return match.group(), match.start(), match.end()
     return None
+
+
+def _is_subject(text: str, cue: re.Match[str], actor: str, spans: list[tuple[int, int, str]], own: list[tuple[int, int]], *, verb: bool) -> bool:
+    """Whether ``actor`` is the subject of the wanting verb: by the parse, or by word order where the parse has no verdict."""
+    subject = subject_spans(text, cue.start(), cue.end(), verb=verb)
+    if subject is None:
+        return _subject_before(text, cue.start(), actor, spans)
+    return any(start <= a and b <= end for a, b in subject for start, end in own)
 
 
 def _clause_subject(text: str, cue_start: int, spans: list[tuple[int, int, str]]) -> str | None:

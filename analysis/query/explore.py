@@ -34,7 +34,9 @@ _YEAR = re.compile(r"-?[1-9][0-9]*|0")  # an int as str() writes it
 class SentenceFilter:
     """What to keep; empty fields keep everything.
 
-    ``keyword`` matches whole words as keyword counts do (any case, possessives, plurals);
+    ``keyword`` matches whole words as keyword counts do (any case, possessives, plurals); a
+    keyword that is an actor's name also keeps the sentences naming that actor in any form, as
+    the keywords table counts such a keyword (:mod:`analysis.extract.keyword_names`);
     ``text`` is a literal, case-insensitive substring.
     """
 
@@ -93,7 +95,7 @@ def filter_sentences(table: pd.DataFrame, chosen: SentenceFilter) -> pd.DataFram
         mask &= _any_year_in(table["years"], *chosen.years)
     # The text tests are the slow ones: they run only on the rows the other filters kept.
     if chosen.keyword.strip():
-        mask &= _keyword_mask(table, mask, chosen.keyword)
+        mask &= _keyword_mask(table, mask, chosen.keyword) | lists(table["actors"], chosen.keyword.strip())
     if chosen.text.strip():
         # An escaped pattern: literal, and case-blind exactly as match_spans highlights it.
         pattern = re.escape(chosen.text.strip())

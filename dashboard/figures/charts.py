@@ -73,24 +73,44 @@ def actor_breakdown(table: pd.DataFrame, colours: dict[str, str], *, by: str) ->
     return layout(figure, title=title, height=440)
 
 
-def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = False, by_count: bool = False) -> go.Figure:
-    """Horizontal bars of the top keywords by YAKE rank (or re-ordered by occurrences): length = occurrences, YAKE score on hover or beside the bar."""
+KEYWORD_MEASURES = ("occurrences", "relevance")
+
+
+def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = False, measure: str = "occurrences") -> go.Figure:
+    """Horizontal bars of the ``top`` most relevant keywords, drawn and ordered by one measure.
+
+    ``measure`` "occurrences": bar = occurrences, most on top. "relevance": bar = relevance, the
+    top keyword's YAKE score divided by this one's, times 100 (YAKE: lower score = more
+    relevant), in rank order. Either way the bars are ordered by what they draw.
+    """
+    if measure not in KEYWORD_MEASURES:
+        raise ValueError(f"measure must be one of {KEYWORD_MEASURES}")
     data = keywords.head(top)
-    if by_count:
+    best = float(keywords["score"].min()) if len(keywords) else 1.0
+    data = data.assign(relevance=[round(100 * best / s) if s > 0 else 100 for s in data["score"]])
+    if measure == "occurrences":
         data = data.sort_values(["count", "rank"], ascending=[False, True])
     data = data.iloc[::-1]
-    labels = [f"{c} · {s:.2g}" for c, s in zip(data["count"], data["score"])] if show_score else data["count"]
+    values = data["count"] if measure == "occurrences" else data["relevance"]
+    if measure == "occurrences":
+        labels = [f"{c} · {s:.2g}" for c, s in zip(data["count"], data["score"])] if show_score else list(data["count"])
+    else:
+        labels = [f"{r} · {c}×" for r, c in zip(data["relevance"], data["count"])] if show_score else list(data["relevance"])
     has_docs = "doc_count" in data
     figure = horizontal_bars(
-        data["count"], data["keyword"], colour=NEUTRAL, text=labels, share=0.35 if show_score else 0.22,
-        customdata=data[["keyword", "rank", "score", "doc_count"] if has_docs else ["keyword", "rank", "score"]].to_numpy(),
-        hovertemplate="<b>%{customdata[0]}</b> (rank %{customdata[1]})<br>%{x} occurrences"
-        + (" in %{customdata[3]} documents" if has_docs else "")
+        values, data["keyword"], colour=NEUTRAL, text=labels, share=0.35 if show_score else 0.22,
+        customdata=data[["keyword", "rank", "score", "count", "relevance"] + (["doc_count"] if has_docs else [])].to_numpy(),
+        hovertemplate="<b>%{customdata[0]}</b> (rank %{customdata[1]}, relevance %{customdata[4]})<br>%{customdata[3]} occurrences"
+        + (" in %{customdata[5]} documents" if has_docs else "")
         + "<br>YAKE score %{customdata[2]:.4g} (lower = more relevant)<extra></extra>",
     )
-    order = "by occurrences" if by_count else "ranked by YAKE"
-    subtitle = "bar = occurrences" + (" · label: occurrences · YAKE score (lower = more relevant)" if show_score else "")
-    return layout(figure, title=f"What is said: top keywords, {order}", subtitle=subtitle, height=max(340, 30 * len(data) + 140))
+    if measure == "occurrences":
+        title = f"What is said: the {len(data)} most relevant keywords, by occurrences"
+        subtitle = "chosen by YAKE relevance · bar = occurrences" + (" · label: occurrences · YAKE score (lower = more relevant)" if show_score else "")
+    else:
+        title = f"What is said: the {len(data)} most relevant keywords"
+        subtitle = "bar = relevance: 100 × the top keyword's YAKE score ÷ this one's" + (" · label: relevance · occurrences" if show_score else "")
+    return layout(figure, title=title, subtitle=subtitle, height=max(340, 30 * len(data) + 140))
 
 
 def layout(figure: go.Figure, *, title: str, height: int, subtitle: str | None = None) -> go.Figure:

@@ -63,7 +63,9 @@ def spans_of(sentence: str) -> list[tuple[int, int]]:
     return match_spans(sentence, keyword=keyword, literal=text)
 
 
-named = actor_surfaces(analysis.mentions, tuple(actors)) if actors else {}
+# A keyword that is an actor's name keeps the actor's sentences: its other names are highlighted too.
+highlighted = tuple(actors) + ((keyword.strip(),) if keyword.strip() in options["actors"] else ())
+named = actor_surfaces(analysis.mentions, highlighted) if highlighted else {}
 
 
 def read_spans(sentence: str, doc_id: str, sentence_id: int) -> list[tuple[int, int]]:

@@ -111,7 +111,10 @@ def test_keywords_for_a_subset_and_another_ngram(default_analysis):
     same, _ = keywords_for(default_analysis, ngram=3)
     assert same is default_analysis.keywords
     unigrams, per_doc = keywords_for(default_analysis, ngram=1)
-    assert len(unigrams) and all(" " not in k for k in unigrams["keyword"])
+    # One word a keyword, except a name folded into its actor, shown under the actor's name.
+    assert len(unigrams) and all(" " not in k for k in unigrams[unigrams["actor"] == ""]["keyword"])
+    named = unigrams[unigrams["actor"] != ""]
+    assert len(named) and (named["keyword"] == named["actor"]).all()
     assert set(per_doc["doc_id"]) == set(default_analysis.documents["doc_id"])
     with pytest.raises(ValueError):
         keywords_for(default_analysis, ngram=4)

@@ -36,3 +36,28 @@ def test_no_keyword_crosses_a_sentence(default_analysis):
     for keyword in default_analysis.keywords.head(30)["keyword"]:
         words = keyword.lower().replace("’s", "").replace("'s", "").split()
         assert all(w in sentences for w in words)
+
+
+def test_words_common_in_any_english_rank_lower():
+    from analysis.extract.keywords import background_weighted, phrase_rarity
+
+    assert phrase_rarity("people") < phrase_rarity("minister") < phrase_rarity("broadband") < phrase_rarity("zzyzxq")
+    assert background_weighted(0.1, "people") > 0.1
+    assert background_weighted(0.1, "broadband") == background_weighted(0.1, "zzyzxq") == 0.1
+    # A phrase is as rare as its rarest word.
+    assert background_weighted(0.1, "people broadband") == 0.1
+
+
+def test_corpus_top_keywords_name_things_once(default_analysis):
+    from analysis.extract.keyword_names import is_only_titles, untitled
+
+    top = default_analysis.keywords.head(20)
+    assert "actor" in top.columns
+    named = top[top["actor"] != ""]
+    assert named["actor"].is_unique and (named["keyword"] == named["actor"]).all()
+    for keyword in top["keyword"]:
+        assert untitled(keyword) == keyword or keyword in set(named["keyword"]), f"title-prefixed name: {keyword}"
+        assert not is_only_titles(keyword)
+    phrases = top[top["keyword"].str.contains(" ")]
+    assert (phrases["count"] >= 2).all(), "a phrase written once (two snippets glued) is not a corpus keyword"
+    assert "Russian fighter Syria" not in set(top["keyword"])

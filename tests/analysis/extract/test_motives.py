@@ -104,3 +104,24 @@ def test_hand_labelled_set_written_without_the_code():
     result = scores(predictions())
     assert result["lines"] >= 80
     assert result["precision"] >= 0.85 and result["recall"] >= 0.65, result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "wants"),
+    [
+        # The subject of the wanting verb, as the parse gives it, is the one wanting.
+        ("France has unveiled a points system for migrants who want to work in Germany.", "France", False),
+        ("France, Germany, Austria and the Netherlands want the budget capped.", "Austria", True),
+        ("France said it wanted a cap on the budget.", "France", True),
+        ("Officials in Paris met Germany on Monday to consider proposals aimed at cutting the budget.", "Germany", False),
+        ("Mr Blair said the aim was to preserve tradition.", "Tony Blair", False),
+        ("Most Republicans, however, want them to stay in place.", "Republicans", False),
+        ("Germany, not France, wants the corridor.", "France", False),
+        # A goal noun with its holder: "X's call", "X plans", "its call" (the clause's subject), "X has plans".
+        ("He rejected Germany's call for a quota on migrants.", "Germany", True),
+        ("Germany made its call for stronger powers in a paper for parliament.", "Germany", True),
+        ("France has plans to extend the scheme to remote regions.", "France", True),
+    ],
+)
+def test_the_one_wanting_is_the_subject_or_the_holder(sentence, actor, wants):
+    assert motives_of(sentence, actor) == ([sentence] if wants else [])

@@ -1,4 +1,5 @@
 import plotly.graph_objects as go
+import pytest
 
 from dashboard.figures.charts import PLOTLY_CONFIG, actor_bar, keyword_bar
 from dashboard.figures.event_charts import event_timeline
@@ -13,10 +14,20 @@ def test_actor_bar_uses_dictionary_colours_most_mentioned_on_top(default_analysi
     assert list(bar.marker.color) == [colours[a] for a in bar.y]
 
 
-def test_keyword_bar_shows_counts_and_keeps_rank_order(default_analysis):
-    bar = keyword_bar(default_analysis.keywords, top=10).data[0]
-    assert list(bar.y)[::-1] == list(default_analysis.keywords["keyword"].head(10))
-    assert list(bar.x)[::-1] == list(default_analysis.keywords["count"].head(10))
+def test_keyword_bars_are_ordered_by_the_measure_they_draw(default_analysis):
+    keywords = default_analysis.keywords
+    by_count = keyword_bar(keywords, top=10)
+    bar = by_count.data[0]
+    assert set(bar.y) == set(keywords["keyword"].head(10))  # the ten most relevant
+    assert list(bar.x)[::-1] == sorted(keywords["count"].head(10), reverse=True)
+    assert "by occurrences" in by_count.layout.title.text
+    by_relevance = keyword_bar(keywords, top=10, measure="relevance")
+    bar = by_relevance.data[0]
+    assert list(bar.y)[::-1] == list(keywords["keyword"].head(10))
+    assert list(bar.x)[::-1] == sorted(bar.x, reverse=True) and max(bar.x) == 100
+    assert "relevance" in by_relevance.layout.title.subtitle.text
+    with pytest.raises(ValueError):
+        keyword_bar(keywords, measure="score")
 
 
 def test_timeline_counts_every_placed_reference(default_analysis):

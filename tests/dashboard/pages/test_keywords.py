@@ -20,22 +20,33 @@ def test_keywords_page_shows_bars_cloud_and_sentences():
     assert listed and all(":orange-background[" in text for text in listed)
 
 
-def test_ngram_and_how_many_come_from_the_link():
+def test_ngram_and_how_many_come_from_the_link(default_analysis):
     at = keywords_page(ngram="1", top_keywords="10")
     assert not at.exception
     options = at.selectbox(key="keyword").options
-    assert options and all(" " not in option for option in options)
+    actors = set(default_analysis.actor_counts["actor"])  # a name folded into its actor keeps the actor's name
+    assert options and all(" " not in option or option in actors for option in options)
     bars = at.get("plotly_chart")[0]
     assert bars.proto.spec.count('"orientation":"h"') >= 1
 
 
 def test_choosing_a_keyword_lists_exactly_its_sentences(default_analysis):
-    keyword = default_analysis.keywords["keyword"].iloc[4]
+    keywords = default_analysis.keywords
+    keyword = keywords[keywords["actor"] == ""]["keyword"].iloc[2]
     at = keywords_page(keyword=keyword)
     assert at.selectbox(key="keyword").value == keyword
     label = at.expander[0].label
     expected = sum(1 for text in default_analysis.sentences["text"] if match_spans(text, keyword=keyword))
     assert f"({expected})" in label
+
+
+def test_a_keyword_naming_an_actor_lists_the_actors_sentences(default_analysis):
+    keywords = default_analysis.keywords
+    row = keywords[keywords["actor"] != ""].iloc[2]
+    at = keywords_page(keyword=row["keyword"])
+    counts = default_analysis.actor_counts.set_index("actor").loc[row["actor"]]
+    assert f"({counts['sentences']})" in at.expander[0].label
+    assert any("the actor's mentions" in m.value for m in at.markdown)
 
 
 def test_clicking_a_bar_chooses_the_keyword(default_analysis):
