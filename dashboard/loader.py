@@ -22,7 +22,8 @@ import streamlit as st
 
 from analysis import Analysis, Corpus, CorpusError, load_corpus
 from analysis.engines.pipeline import keywords_for
-from analysis.extract.motives import MotiveTheme, motive_sentences, motive_themes
+from analysis.extract.goal_themes import background_sample
+from analysis.extract.motives import MotiveTheme, first_wanter, motive_sentences, motive_themes, themes_for
 from analysis.knowledge.lexicons import ActorLexicon, actor_lexicon_from_text, load_actor_lexicon, merge_actor_lexicons
 from analysis.paths import DEFAULT_CORPUS
 from analysis.query.compare import ActorComparison, compare_actors, distinctive_terms, name_pattern
@@ -303,15 +304,27 @@ def explorer_table_of(name: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner="Finding what the actor wants…", max_entries=16)
-def _motives(_table: pd.DataFrame, _mentions: pd.DataFrame, key: str, actor: str) -> tuple[pd.DataFrame, list[MotiveTheme]]:
-    found = motive_sentences(_table, _mentions, actor)
-    return found, motive_themes(found)
+def _motives(_analysis: Analysis, _table: pd.DataFrame, key: str, actor: str) -> tuple[pd.DataFrame, list[MotiveTheme]]:
+    found = motive_sentences(_table, _analysis.mentions, actor)
+    background = background_sample(_analysis.sentences["text"])
+    return found, motive_themes(found, background=background, curated=themes_for(_analysis.packs))
 
 
 def current_motives(actor: str) -> tuple[pd.DataFrame, list[MotiveTheme]]:
     """The sentences stating what ``actor`` wants in the corpus shown, and their themes (cached)."""
     analysis, key = _current()
-    return _motives(_explorer_table(analysis, key), analysis.mentions, key, actor)
+    return _motives(analysis, _explorer_table(analysis, key), key, actor)
+
+
+@st.cache_data(show_spinner="Finding who states goals…", max_entries=16)
+def _wanter(_analysis: Analysis, _table: pd.DataFrame, key: str) -> str | None:
+    return first_wanter(_table, _analysis.mentions, list(_analysis.actor_counts["actor"]))
+
+
+def current_wanter() -> str | None:
+    """The most mentioned actor of the corpus shown with a sentence stating what it wants (cached); None if none."""
+    analysis, key = _current()
+    return _wanter(analysis, _explorer_table(analysis, key), key)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

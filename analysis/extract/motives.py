@@ -2,18 +2,22 @@
 
 A motive sentence has a cue from data/motive_cues.toml about the actor as the one wanting (see
 that file for the kinds of cue). For a wanting verb the one wanting is the verb's subject in the
-dependency parse (:mod:`analysis.extract.syntax`), word order deciding only where the parse cannot. Themes come from data/motive_themes.toml; each is labelled
+dependency parse (:mod:`analysis.extract.syntax`), word order deciding only where the parse cannot.
+Curated themes come from data/motive_themes.toml; sentences none of them takes are grouped by the
+distinctive terms of what they want (:mod:`analysis.extract.goal_themes`). Each theme is labelled
 by the keywords that set its sentences apart from the actor's other motive sentences.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
+from analysis.extract.goal_themes import term_clusters
 from analysis.extract.syntax import subject_spans
 from analysis.knowledge.lexicons import read_toml
 from analysis.paths import DATA_DIR
@@ -59,8 +63,19 @@ def _cues() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def load_themes() -> tuple[Theme, ...]:
     """The motive themes of data/motive_themes.toml, in file order."""
-    data = read_toml(DATA_DIR / "motive_themes.toml")
+    data = _themes_file()
     return tuple(Theme(entry["name"], _alternatives(entry["terms"])) for entry in data["theme"])
+
+
+@lru_cache(maxsize=1)
+def _themes_file() -> dict:
+    return read_toml(DATA_DIR / "motive_themes.toml")
+
+
+def themes_for(packs: Collection[str]) -> tuple[Theme, ...]:
+    """The curated themes that fit a corpus with these lexicon packs applied (none where no listed pack applies)."""
+    listed = _themes_file().get("packs")
+    return load_themes() if listed is None or set(listed) & set(packs) else ()
 
 
 def _alternatives(patterns: list[str]) -> re.Pattern[str]:
@@ -189,6 +204,11 @@ def motive_sentences(table: pd.DataFrame, mentions: pd.DataFrame, actor: str) ->
     return pd.DataFrame(rows, columns=MOTIVE_COLUMNS)
 
 
+def first_wanter(table: pd.DataFrame, mentions: pd.DataFrame, actors: Sequence[str], *, limit: int = 25) -> str | None:
+    """The first of ``actors`` (give them most mentioned first) with a sentence stating what it wants; None if none of the first ``limit``."""
+    return next((actor for actor in actors[:limit] if not motive_sentences(table, mentions, actor).empty), None)
+
+
 @dataclass
 class MotiveTheme:
     """One theme of an actor's motives: its name, label keywords and sentences."""
@@ -198,9 +218,17 @@ class MotiveTheme:
     sentences: pd.DataFrame
 
 
-def motive_themes(motives: pd.DataFrame, *, keywords: int = 5) -> list[MotiveTheme]:
-    """Motive sentences grouped by theme (a sentence may join several), most sentences first, "other" last."""
-    themes = load_themes()
+def motive_themes(
+    motives: pd.DataFrame, *, keywords: int = 5, background: Sequence[str] = (), curated: Sequence[Theme] | None = None
+) -> list[MotiveTheme]:
+    """Motive sentences grouped by theme, most sentences first, "other" last.
+
+    A sentence joins the ``curated`` theme(s) whose terms it holds most (default: all of
+    data/motive_themes.toml; see :func:`themes_for`); the others are grouped by the distinctive
+    terms of what they want (:mod:`analysis.extract.goal_themes`, against ``background``: the
+    corpus's sentences, default the motive sentences themselves).
+    """
+    themes = load_themes() if curated is None else tuple(curated)
     hits = pd.DataFrame({t.name: motives["text"].map(lambda text, t=t: len(t.pattern.findall(text))) for t in themes}, index=motives.index)
     best = hits.max(axis=1) if len(hits.columns) else pd.Series(0, index=motives.index)
     grouped = []
@@ -208,8 +236,13 @@ def motive_themes(motives: pd.DataFrame, *, keywords: int = 5) -> list[MotiveThe
         members = motives[(hits[theme.name] > 0) & (hits[theme.name] == best)]
         if len(members):
             grouped.append(MotiveTheme(theme.name, _label(members, motives, keywords), members))
+    unthemed = motives[best == 0]
+    for cluster in term_clusters(unthemed, motives, background=background):
+        members = motives.loc[cluster.members]
+        grouped.append(MotiveTheme(cluster.name.capitalize(), _label(members, motives, keywords), members))
     grouped.sort(key=lambda t: -len(t.sentences))
-    other = motives[best == 0]
+    clustered = {index for theme in grouped for index in theme.sentences.index}
+    other = unthemed[~unthemed.index.isin(clustered)]
     if len(other):
         grouped.append(MotiveTheme(OTHER_THEME, _label(other, motives, keywords), other))
     return grouped

@@ -9,7 +9,7 @@ from dashboard.figures.charts import actor_bar
 from dashboard.figures.event_charts import event_timeline
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import show_chart
-from dashboard.loader import current_analysis, current_motives, keyword_cloud
+from dashboard.loader import current_analysis, current_motives, current_wanter, keyword_cloud
 from dashboard.presentation import presenting
 from dashboard.summary import charted_events, corpus_figures
 
@@ -25,7 +25,8 @@ actors = list(analysis.actor_counts["actor"])
 controls = st.container()
 with controls:
     title = st.text_input("Title of the brief", placeholder=corpus_figures(analysis)["title"], key="brief_title", bind="query-params")
-    wanter = st.selectbox("Whose goals", actors, index=0, key="brief_actor", bind="query-params") if actors else ""
+    opening = current_wanter() if actors else None
+    wanter = st.selectbox("Whose goals", actors, index=actors.index(opening) if opening in actors else 0, key="brief_actor", bind="query-params") if actors else ""
 motives, themes = current_motives(wanter) if wanter else (None, [])
 brief = compose_brief(analysis, title=title or "", wanter=wanter or "—", themes=themes, motive_count=0 if motives is None else len(motives))
 

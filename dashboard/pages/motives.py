@@ -11,7 +11,7 @@ from dashboard.evidence import show_sentences
 from dashboard.figures.motive_charts import theme_bar
 from dashboard.highlight import escape_markdown
 from dashboard.interaction import clickable_chart
-from dashboard.loader import current_analysis, current_motives
+from dashboard.loader import current_analysis, current_motives, current_wanter
 from dashboard.summary import counted, motive_table
 
 QUOTES = 6
@@ -20,15 +20,18 @@ analysis = current_analysis()
 actors = list(analysis.actor_counts["actor"])
 st.title("What does it want?")
 st.caption(
-    "Sentences where the actor is the one wanting: it wants, seeks or aims at something, its goals, interests or strategy, "
-    "what it does in order to… (cues in data/motive_cues.toml). Themes come from data/motive_themes.toml; "
-    "each is labelled by the words that set its sentences apart."
+    "Sentences where the actor is the one wanting: the subject of wants, seeks, aims…, the holder of its goals, interests "
+    "or plans, what it does in order to… (cues in data/motive_cues.toml; the subject from the language model's parse). "
+    "Themes are found in the corpus: goal sentences grouped by the terms they share that set them apart from the rest of "
+    "the corpus, each named by those terms; on corpora of a curated topic, that topic's named themes come first "
+    "(data/motive_themes.toml). Each theme is labelled by the words that set its sentences apart."
 )
 if not actors:
     st.info("No actor is mentioned in this corpus.")
 else:
-    # The most mentioned actor first (actor_counts is ordered by mentions).
-    actor = st.selectbox("Actor", actors, index=0, key="wanter", bind="query-params")
+    # Any actor can be chosen (most mentioned first); the page opens on the most mentioned that states a goal.
+    opening = current_wanter()
+    actor = st.selectbox("Actor", actors, index=actors.index(opening) if opening in actors else 0, key="wanter", bind="query-params")
     motives, themes = current_motives(actor)
     naming = int(analysis.actor_counts.set_index("actor").loc[actor, "sentences"])
     st.markdown(f"**{counted(len(motives), 'sentence')}** of the {counted(naming, 'sentence')} naming {escape_markdown(actor)} say what it wants.")

@@ -75,7 +75,7 @@ def test_cli_parquet_output_reads_back_as_the_same_analysis(tmp_path):
     assert main(["--quiet", "--no-cache", "--format", "parquet", "--out", str(tmp_path / "p")]) == 0
     assert main(["--quiet", "--no-cache", "--out", str(tmp_path / "c")]) == 0
     stored = read_store(tmp_path / "p")
-    pd.testing.assert_frame_equal(stored.keywords, pd.read_csv(tmp_path / "c" / "keywords.csv"), check_dtype=False)
+    pd.testing.assert_frame_equal(stored.keywords, pd.read_csv(tmp_path / "c" / "keywords.csv", keep_default_na=False), check_dtype=False)
     assert stored.cleaning == json.loads((tmp_path / "c" / "cleaning.json").read_text())
 
 

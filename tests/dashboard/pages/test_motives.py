@@ -30,3 +30,18 @@ def test_another_actor_and_fakes(fakes_analysis, monkeypatch):
     monkeypatch.setenv("BRIEFING_CORPUS", str(shared_file(FAKES_CSV)))
     at = motives_page(wanter="Russia")
     assert not at.exception and at.selectbox(key="wanter").value == "Russia"
+
+
+def test_the_page_opens_on_the_most_mentioned_actor_that_states_a_goal(tmp_path, monkeypatch):
+    corpus = tmp_path / "summit.txt"
+    corpus.write_text(
+        "France met Spain in Paris. France talked to Italy about fishing. France hosted a summit on trade. "
+        "France signed a deal with Spain. Germany wants a new treaty on trade and a cap on the budget.",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("BRIEFING_CORPUS", str(corpus))
+    at = motives_page()
+    assert not at.exception
+    options = at.selectbox(key="wanter").options
+    assert options[0] == "France" and "Germany" in options  # every actor can be chosen, most mentioned first
+    assert at.selectbox(key="wanter").value == "Germany"
