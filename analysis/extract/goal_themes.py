@@ -24,6 +24,7 @@ from analysis.query.compare import log_odds, term_counts, terms
 
 OTHER_SHARE = 0.25
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
 MAX_THEMES = 12
 MIN_SENTENCES = 2
 MIN_Z = 0.0
@@ -42,11 +43,16 @@ class TermCluster:
     members: pd.Index
 
 
-def term_clusters(goals: pd.DataFrame, everything: pd.DataFrame, *, background: Sequence[str] = ()) -> list[TermCluster]:
-    """Clusters of the ``goals`` rows (a subset of the actor's goal sentences ``everything``) by distinctive terms."""
+def term_clusters(
+    goals: pd.DataFrame, everything: pd.DataFrame, *, background: Sequence[str] = (), ignore: re.Pattern[str] | None = None
+) -> list[TermCluster]:
+    """Clusters of the ``goals`` rows (a subset of the actor's goal sentences ``everything``) by distinctive terms.
+
+    ``ignore`` matches (whole) words that never found or name a theme, such as the cue words ("wants", "plan").
+    """
     if goals.empty:
         return []
-    wanted = {index: _goal_terms(text) for index, text in goals["text"].items()}
+    wanted = {index: {t for t in _goal_terms(text) if not (ignore and ignore.fullmatch(t))} for index, text in goals["text"].items()}
     scores = _distinctive(wanted.values(), background or list(everything["text"]))
     pool = set(wanted)
     allowed_left = OTHER_SHARE * len(everything)
@@ -87,7 +93,7 @@ def _with_nearest(clusters: list[TermCluster], left: dict, wanted: dict, scores:
 
 def _goal_terms(text: str) -> set[str]:
     """The words of a goal that can found a theme: no names, no short or very common words."""
-    capitalised = {w.lower() for w in _CAPITALISED.findall(text)}
+    capitalised = {_POSSESSIVE.sub("", w.lower()) for w in _CAPITALISED.findall(text)}
     return {
         keyword_key(t) for t in terms(text) if len(t) >= MIN_SEED_LENGTH and t not in capitalised and phrase_rarity(t) >= MIN_SEED_RARITY
     }

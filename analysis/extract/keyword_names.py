@@ -10,7 +10,8 @@ written with a capital folds, and only into an actor whose mentions of that form
 half the keyword's occurrences: "civil war" never folds into a "Civil War" the model tagged once.
 "Strelsau's Rudolf" folds like "Rudolf": a possessive in front names whose he is, not who.
 An honorific alone ("Lord") or an owner's title ("Strelsau's King") is left out: it refers to
-someone without naming him.
+someone without naming him. So is a bare surname that several people in the corpus share, beside
+the full name of one of them: the Actors page keeps it apart, a keyword list would show a twin.
 
 A person named in the lines repeated across documents (a columnist's sign-off, "Rudolf
 Rassendyll is a regular commentator on…") in at least half the documents that name him is the
@@ -107,7 +108,7 @@ def fold_keyword_names(keywords: pd.DataFrame, tally: NameTally, actor_counts: p
             count=[int(counts.at[a, "mentions"]) for a in best["actor"]],
             doc_count=[int(counts.at[a, "documents"]) for a in best["actor"]],
         )
-        table = pd.concat([table[table["actor"] == ""], best])
+        table = pd.concat([table[table["actor"] == ""], best[~best["actor"].isin(_bare_surnames(best["actor"]))]])
         # A plain keyword spelled as an actor's name ("Zenda" the word and Zenda the actor) is the same row.
         table = table.sort_values(["score", "rank"]).drop_duplicates("keyword")
     table = table.sort_values(["score", "rank"], kind="stable").reset_index(drop=True)
@@ -129,6 +130,13 @@ def counts_within(mentions: pd.DataFrame, actor_counts: pd.DataFrame) -> pd.Data
     counts = pd.DataFrame({"mentions": grouped.size(), "documents": grouped["doc_id"].nunique()})
     types = actor_counts.set_index("actor")["type"] if not actor_counts.empty else pd.Series(dtype=str)
     return counts.assign(type=types.reindex(counts.index).fillna("")).rename_axis("actor").reset_index()
+
+
+def _bare_surnames(actors: pd.Series) -> set[str]:
+    """One-word actors that end the name of another listed actor: a surname several people share ("Rassendyll"
+    beside "Rudolf Rassendyll", kept apart by discovery because another Rassendyll is named too)."""
+    last_words = {name.split()[-1] for name in actors if " " in name}
+    return {name for name in actors if " " not in name and name in last_words}
 
 
 def _named_actor(keyword: str, count: int, actor_of: dict[str, str], form_mentions: Counter) -> str:

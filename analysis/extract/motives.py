@@ -78,6 +78,14 @@ def themes_for(packs: Collection[str]) -> tuple[Theme, ...]:
     return load_themes() if listed is None or set(listed) & set(packs) else ()
 
 
+@lru_cache(maxsize=1)
+def _theme_stopwords() -> re.Pattern[str]:
+    """Words that never found a theme: the cue words themselves, and reporting and calendar words."""
+    data = read_toml(DATA_DIR / "motive_cues.toml")
+    words = [w for kind in ("verbs", "nouns", "purpose", "infinitives", "theme_stopwords") for w in data.get(kind, [])]
+    return re.compile("(?:" + "|".join(f"(?:{w})" for w in words) + ")", re.IGNORECASE)
+
+
 def _alternatives(patterns: list[str]) -> re.Pattern[str]:
     ordered = sorted(patterns, key=len, reverse=True)
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(f"(?:{p})" for p in ordered) + r")(?![\w'’-])", re.IGNORECASE)
@@ -237,7 +245,7 @@ def motive_themes(
         if len(members):
             grouped.append(MotiveTheme(theme.name, _label(members, motives, keywords), members))
     unthemed = motives[best == 0]
-    for cluster in term_clusters(unthemed, motives, background=background):
+    for cluster in term_clusters(unthemed, motives, background=background, ignore=_theme_stopwords()):
         members = motives.loc[cluster.members]
         grouped.append(MotiveTheme(cluster.name.capitalize(), _label(members, motives, keywords), members))
     grouped.sort(key=lambda t: -len(t.sentences))

@@ -77,3 +77,13 @@ def test_titles_and_honorifics():
 def test_folding_an_empty_table_adds_the_actor_column():
     empty = pd.DataFrame(columns=KEYWORD_COLUMNS)
     assert "actor" in fold_keyword_names(empty, name_tally(MENTIONS, SENTENCES), COUNTS).columns
+
+
+def test_a_surname_several_people_share_is_not_a_twin_of_a_full_name():
+    mentions = pd.concat([MENTIONS, _mentions([("d2", 0, "Rassendyll", "Rassendyll", 0, 10, "model")] * 3)])
+    counts = pd.concat([COUNTS, _counts([("Rassendyll", "person", 3, 1)])])
+    keywords = _keywords([("Rudolf Rassendyll", 0.1, 4, 1), ("Rassendyll", 0.2, 3, 1)])
+    tally = name_tally(mentions, SENTENCES)
+    tally.forms[("rassendyll", "Rudolf Rassendyll")] = 0  # the bare surname names the ambiguous actor here
+    folded = fold_keyword_names(keywords, tally, counts)
+    assert list(folded["keyword"]) == ["Rudolf Rassendyll"]
