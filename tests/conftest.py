@@ -59,6 +59,19 @@ def fakes_analysis(fakes_corpus):
     return cached_analyze(fakes_corpus)
 
 
+@pytest.fixture
+def show_text(tmp_path, monkeypatch):
+    """A function that writes a small text corpus and makes it the one the dashboard shows; returns its path."""
+
+    def show(text: str, name: str = "corpus.txt") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setenv("BRIEFING_CORPUS", str(path))
+        return path
+
+    return show
+
+
 def open_page(page: str | None = None, **query_params):
     """Run the dashboard in AppTest, with URL query parameters, switched to ``page`` (e.g. "dashboard/pages/actors.py")."""
     from streamlit.testing.v1 import AppTest

@@ -78,10 +78,8 @@ def test_fakes_actors_by_source_and_month(fakes_analysis, monkeypatch):
     assert not at.exception and at.selectbox(key="name").value == "Turkey"
 
 
-def test_a_corpus_with_two_actors(tmp_path, monkeypatch):
-    corpus = tmp_path / "two.txt"
-    corpus.write_text("Russia and Turkey met. Russia spoke again. Turkey listened.", encoding="utf-8")
-    monkeypatch.setenv("BRIEFING_CORPUS", str(corpus))
+def test_a_corpus_with_two_actors(show_text):
+    show_text("Russia and Turkey met. Russia spoke again. Turkey listened.")
     at = actors_page()
     assert not at.exception and at.selectbox(key="name").options == ["Russia", "Turkey"]
 
@@ -100,16 +98,14 @@ def test_a_pair_leads_to_the_sentences_naming_both(default_analysis):
     assert int(at.metric[0].value.split(" of ")[0]) == n
 
 
-def test_a_hand_choice_after_a_click_is_kept_when_breakdowns_are_shown(tmp_path, monkeypatch):
-    path = tmp_path / "three.csv"
-    path.write_text(
+def test_a_hand_choice_after_a_click_is_kept_when_breakdowns_are_shown(show_text):
+    show_text(
         "text,source,date\n"
         '"Russia and Turkey met in Sochi. Iran was absent.",tass,2019-01-05\n'
         '"Turkey and Iran spoke. Russia waited.",anadolu,2019-02-07\n'
         '"Iran, Russia and Turkey signed a deal.",irna,2019-03-09\n',
-        encoding="utf-8",
+        name="three.csv",
     )
-    monkeypatch.setenv("BRIEFING_CORPUS", str(path))
     at = actors_page()
     assert len(at.tabs) == 2
     at.session_state["actor_bars"] = {"selection": {"points": [{"customdata": ["Turkey", 3, 3]}], "point_indices": [0], "box": [], "lasso": []}}
@@ -120,14 +116,11 @@ def test_a_hand_choice_after_a_click_is_kept_when_breakdowns_are_shown(tmp_path,
     assert at.selectbox(key="name").value == "Iran"
 
 
-def test_merging_two_actors_on_the_actors_page_every_page_follows(tmp_path, monkeypatch):
-    corpus = tmp_path / "uk.txt"
-    corpus.write_text(
+def test_merging_two_actors_on_the_actors_page_every_page_follows(show_text):
+    show_text(
         "Tony Blair met Gordon Brown in London. Mr Blair said the talks went well.\n"
-        "Gordon Brown told reporters that Tony Blair had agreed. Brown smiled.\n",
-        encoding="utf-8",
+        "Gordon Brown told reporters that Tony Blair had agreed. Brown smiled.\n"
     )
-    monkeypatch.setenv("BRIEFING_CORPUS", str(corpus))
     at = actors_page()
     assert not at.exception and {"Tony Blair", "Gordon Brown"} <= set(at.selectbox(key="name").options)
     at.radio(key="curate_action").set_value("merge into another").run()

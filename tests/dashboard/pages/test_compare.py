@@ -89,10 +89,8 @@ def test_this_corpus_against_another_of_the_session():
     assert len(at.get("plotly_chart")) == 3
 
 
-def test_groups_too_small_to_compare_get_a_message(tmp_path, monkeypatch):
-    path = tmp_path / "tiny.txt"
-    path.write_text("Russia wants a base in Tartus. Iran wants oil from Iraq.", encoding="utf-8")
-    monkeypatch.setenv("BRIEFING_CORPUS", str(path))
+def test_groups_too_small_to_compare_get_a_message(show_text):
+    show_text("Russia wants a base in Tartus. Iran wants oil from Iraq.", name="tiny.txt")
     at = compare_page(compare="Group vs group", split="actors", actor_a="Russia", actor_b="Iran")
     assert not at.exception and any("nothing to compare" in i.value for i in at.info)
 

@@ -32,14 +32,11 @@ def test_another_actor_and_fakes(fakes_analysis, monkeypatch):
     assert not at.exception and at.selectbox(key="wanter").value == "Russia"
 
 
-def test_the_page_opens_on_the_most_mentioned_actor_that_states_a_goal(tmp_path, monkeypatch):
-    corpus = tmp_path / "summit.txt"
-    corpus.write_text(
+def test_the_page_opens_on_the_most_mentioned_actor_that_states_a_goal(show_text):
+    show_text(
         "France met Spain in Paris. France talked to Italy about fishing. France hosted a summit on trade. "
-        "France signed a deal with Spain. Germany wants a new treaty on trade and a cap on the budget.",
-        encoding="utf-8",
+        "France signed a deal with Spain. Germany wants a new treaty on trade and a cap on the budget."
     )
-    monkeypatch.setenv("BRIEFING_CORPUS", str(corpus))
     at = motives_page()
     assert not at.exception
     options = at.selectbox(key="wanter").options

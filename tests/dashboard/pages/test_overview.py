@@ -86,10 +86,8 @@ def test_a_corpus_that_cannot_be_opened_is_said_once_and_the_default_shown(monke
         assert len(errors) == 1 and "Could not open the corpus" in errors[0] and r"\*file\*" in errors[0]
 
 
-def test_a_single_untitled_document_and_a_single_year(monkeypatch, tmp_path):
-    path = tmp_path / "notes.csv"
-    path.write_text('text\n"Russia began strikes in Syria in 2015. Turkey objected in 2015."\n', encoding="utf-8")
-    monkeypatch.setenv("BRIEFING_CORPUS", str(path))
+def test_a_single_untitled_document_and_a_single_year(show_text):
+    show_text('text\n"Russia began strikes in Syria in 2015. Turkey objected in 2015."\n', name="notes.csv")
     at = open_page()
     assert not at.exception and at.title[0].value == "1 document"
     at.session_state["overview_timeline"] = {"selection": {"points": [{"customdata": [2015, "text"]}], "point_indices": [0], "box": [], "lasso": []}}
@@ -97,22 +95,18 @@ def test_a_single_untitled_document_and_a_single_year(monkeypatch, tmp_path):
     assert not at.exception and at.title[0].value == "1 document", "a one-year timeline does not open an explorer it cannot filter"
 
 
-def test_an_undated_corpus_shows_the_years_it_mentions_not_dates(monkeypatch, tmp_path):
+def test_an_undated_corpus_shows_the_years_it_mentions_not_dates(show_text):
     stray = "An 1834 charter is cited. "  # one stray year must not set the span
     body = stray + " ".join(f"Troops attacked the town in {year}." for year in [2001, 2002, 2003, 2004, 2005] * 8)
-    path = tmp_path / "undated.csv"
-    path.write_text(f'text\n"{body}"\n', encoding="utf-8")
-    monkeypatch.setenv("BRIEFING_CORPUS", str(path))
+    show_text(f'text\n"{body}"\n', name="undated.csv")
     at = open_page()
     metric = next(m for m in at.metric if m.label in {"Dates", "Years mentioned"})
     assert metric.label == "Years mentioned" and metric.value == "2001 – 2005", (metric.label, metric.value)
 
 
-def test_a_timeline_of_publication_dates_says_so(monkeypatch, tmp_path):
+def test_a_timeline_of_publication_dates_says_so(show_text):
     rows = "\n".join(f'"2022-0{month}-10","Troops attacked the town again."' for month in range(1, 7))
-    path = tmp_path / "dated.csv"
-    path.write_text(f"date,text\n{rows}\n", encoding="utf-8")
-    monkeypatch.setenv("BRIEFING_CORPUS", str(path))
+    show_text(f"date,text\n{rows}\n", name="dated.csv")
     at = open_page()
     notes = [i.value for i in at.info if "publication date" in i.value]
     assert not at.exception and notes and notes[0].startswith("100%"), [i.value for i in at.info]
