@@ -12,6 +12,8 @@ half the keyword's occurrences: "civil war" never folds into a "Civil War" the m
 An honorific alone ("Lord") or an owner's title ("Strelsau's King") is left out: it refers to
 someone without naming him. So is a bare surname that several people in the corpus share, beside
 the full name of one of them: the Actors page keeps it apart, a keyword list would show a twin.
+A name no actor holds is listed once too: its last word alone ("Observatory" after "Zenda
+Observatory") and the name with words in front ("Strelsau-based Zenda Observatory") are left out.
 
 A person named in the lines repeated across documents (a columnist's sign-off, "Rudolf
 Rassendyll is a regular commentator on…") in at least half the documents that name him is the
@@ -112,6 +114,7 @@ def fold_keyword_names(keywords: pd.DataFrame, tally: NameTally, actor_counts: p
         # A plain keyword spelled as an actor's name ("Zenda" the word and Zenda the actor) is the same row.
         table = table.sort_values(["score", "rank"]).drop_duplicates("keyword")
     table = table.sort_values(["score", "rank"], kind="stable").reset_index(drop=True)
+    table = table[~table["keyword"].isin(_name_twins(table))].reset_index(drop=True)
     return table.assign(rank=range(1, len(table) + 1))
 
 
@@ -130,6 +133,25 @@ def counts_within(mentions: pd.DataFrame, actor_counts: pd.DataFrame) -> pd.Data
     counts = pd.DataFrame({"mentions": grouped.size(), "documents": grouped["doc_id"].nunique()})
     types = actor_counts.set_index("actor")["type"] if not actor_counts.empty else pd.Series(dtype=str)
     return counts.assign(type=types.reindex(counts.index).fillna("")).rename_axis("actor").reset_index()
+
+
+def _name_twins(table: pd.DataFrame) -> set[str]:
+    """Capitalised keywords naming no actor that repeat a better-ranked name: its last word alone
+    ("Observatory" after "Zenda Observatory") or the name with words in front ("Strelsau-based Zenda Observatory")."""
+    names = [k for k in table["keyword"] if all(w[:1].isupper() for w in k.split())]
+    twins = set()
+    for keyword, actor in zip(table["keyword"], table["actor"]):
+        if actor or not keyword[:1].isupper():
+            continue
+        for name in names:
+            if name == keyword:
+                break  # only better-ranked names count (the table is in rank order)
+            shorter = " " not in keyword and name.endswith(" " + keyword)
+            longer = keyword.endswith(" " + name)
+            if shorter or longer:
+                twins.add(keyword)
+                break
+    return twins
 
 
 def _bare_surnames(actors: pd.Series) -> set[str]:

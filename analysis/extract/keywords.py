@@ -39,6 +39,10 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*$")
 HEADLINE_CAPITALISED = 0.7
+# A wire dateline opening a sentence: "ZENDA (AP) -", "STRELSAU, Ruritania (Reuters) —", "ZENDA, (ZNA) –".
+_DATELINE = re.compile(r"^[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*(?:(?:,\s*[A-Z][\w.'-]*(?: [A-Z0-9][\w.'-]*)*)?,?\s*\([A-Za-z. ]{2,20}\)|,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)\s*[-–—:]+\s*")
+_BYLINE = re.compile(r"^By [A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}\b")
+BYLINE_WORDS = 12
 _DATE_WORD = re.compile(
     r"\d+(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b"
 )
@@ -152,10 +156,15 @@ def _yake_lines(sentences: Sequence[str], boilerplate: Collection[str]) -> list[
     would outrank the text; its words are lower-cased unless the document also capitalises
     them mid-sentence (names such as "Zenda" keep their capital).
     """
-    kept = [s for s in sentences if not boilerplate or boilerplate_key(s) not in boilerplate]
+    kept = [_DATELINE.sub("", s) for s in sentences if not (boilerplate and boilerplate_key(s) in boilerplate) and not _is_byline(s)]
     headlines = [_is_headline(s) for s in kept]
     proper = {w for s, h in zip(kept, headlines) if not h for w in _MID_SENTENCE_CAPITAL.findall(s)}
     return [_sentence_case(s, proper) if h else s for s, h in zip(kept, headlines)]
+
+
+def _is_byline(sentence: str) -> bool:
+    """ "By Rudolf Rassendyll, Strelsau correspondent": who wrote the text, not what it says."""
+    return bool(_BYLINE.match(sentence)) and len(sentence.split()) <= BYLINE_WORDS
 
 
 def _is_headline(sentence: str) -> bool:

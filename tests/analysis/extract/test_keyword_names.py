@@ -87,3 +87,12 @@ def test_a_surname_several_people_share_is_not_a_twin_of_a_full_name():
     tally.forms[("rassendyll", "Rudolf Rassendyll")] = 0  # the bare surname names the ambiguous actor here
     folded = fold_keyword_names(keywords, tally, counts)
     assert list(folded["keyword"]) == ["Rudolf Rassendyll"]
+
+
+def test_a_name_no_actor_holds_is_listed_once():
+    keywords = _keywords(
+        [("Zenda Observatory", 0.1, 30, 3), ("civil war", 0.15, 9, 2), ("Strelsau-based Zenda Observatory", 0.2, 5, 2),
+         ("Observatory", 0.3, 60, 3), ("war", 0.4, 20, 3)]
+    )
+    folded = fold_keyword_names(keywords, name_tally(MENTIONS, SENTENCES), COUNTS)
+    assert list(folded["keyword"]) == ["Zenda Observatory", "civil war", "war"]

@@ -59,6 +59,10 @@ def assert_top_keywords_name_things_once(keywords):
         assert not is_only_titles(keyword)
     surnames = {name.split()[-1] for name in named["keyword"] if " " in name}
     assert not surnames & set(named["keyword"]), "a bare surname beside the full name"
+    names = [k for k in top["keyword"] if all(w[:1].isupper() for w in k.split())]
+    for keyword in top[(top["actor"] == "") & top["keyword"].str[:1].str.isupper()]["keyword"]:
+        better = names[: names.index(keyword)] if keyword in names else names
+        assert not any(keyword.endswith(" " + n) or (" " not in keyword and n.endswith(" " + keyword)) for n in better), keyword
     phrases = top[top["keyword"].str.contains(" ")]
     assert (phrases["count"] >= 2).all(), "a phrase written once (two snippets glued) is not a corpus keyword"
 
@@ -71,3 +75,15 @@ def test_corpus_top_keywords_name_things_once(default_analysis):
 
 def test_fakes_top_keywords_name_things_once(fakes_analysis):
     assert_top_keywords_name_things_once(fakes_analysis.keywords)
+
+
+def test_datelines_and_bylines_are_not_keywords():
+    text = (
+        "By Rudolf Rassendyll, Strelsau correspondent\n"
+        "ZENDA (Wirenews) - The harbour authority plans a new harbour wall. "
+        "STRELSAU, Ruritania (Wirenews) — The harbour wall will cost more than the old harbour.\n"
+        "ZENDA, (ZNA) – Harbour workers went on strike over the harbour plan."
+    )
+    found = {k.lower() for k, _ in extract_keywords(text, top=20)}
+    assert "harbour" in found
+    assert not {"wirenews", "zna", "rudolf rassendyll", "strelsau correspondent"} & found
