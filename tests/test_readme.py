@@ -99,6 +99,8 @@ COMMANDS = {
     "python bench/event_typing.py --corpus bbc/business bbc/tech --details": "--help (the BBC texts are not shipped)",
     "python -m analysis CORPUS --out OUT": "test_the_command_line_examples_run (placeholders)",
     "python bench/geocoding.py GOLD.toml CORPUS": "--help (placeholders)",
+    "python bench/goal_attribution.py --errors": "--help (the BBC texts are not shipped)",
+    "python -m analysis CORPUS": "test_the_command_line_examples_run (placeholders)",
 }
 COMMAND_START = re.compile(r"(\.venv/bin/|python|BRIEFING_\w+=|streamlit |pip |dask |from analysis)")
 

@@ -89,7 +89,7 @@ def find_event_names(
                 continue
             name = _trimmed(match.group("name"), rules.not_first)
             if name is None or _within(match, name, demonyms) or re.search(r"['’]s\b", name):
-                continue  # a nationality, or an owner ("Labour's election"), is not an event's name
+                continue  # a nationality, or an owner ("the Zenda Party's election"), is not an event's name
             start = match.start() if match.start("head") < match.start("name") else match.end("name") - len(name)
             if form is rules.name_form and (_within(match, name, people) or not _introduced(sentence, start, match.group("head"))):
                 continue

@@ -109,10 +109,12 @@ def test_generic_words_are_not_tied_to_a_country_without_its_pack():
     assert on.packs == ["syria"] and {"the regime", "rebels"} <= set(on.mentions["surface"].str.lower())
 
 
-def test_the_syria_pack_applies_to_its_own_topic_only(default_corpus):
+def test_each_pack_applies_to_its_own_topic_only(default_corpus):
     assert analyze(default_corpus, workers=1).packs == ["syria"]
     uk = analysed("Tony Blair told the Commons that Labour would win.", "Michael Howard said the Tories would cut taxes.")
-    assert uk.packs == []
+    assert uk.packs == ["uk_politics"]
+    parties = set(uk.actor_counts["actor"])
+    assert {"Labour Party", "Conservative Party"} <= parties and "Tories" not in parties
 
 
 def test_an_unknown_pack_is_a_clear_error():
