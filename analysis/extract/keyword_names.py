@@ -73,7 +73,8 @@ def name_tally(mentions: pd.DataFrame, sentences: pd.DataFrame, boilerplate: Col
     tally = NameTally()
     if mentions.empty:
         return tally
-    keys = mentions["surface"].map(lambda surface: keyword_key(untitled(surface)))
+    surfaces = mentions["surface"]
+    keys = surfaces.map({surface: keyword_key(untitled(surface)) for surface in surfaces.unique()})
     tally.forms.update(Counter(zip(keys, mentions["actor"])))
     if boilerplate and not sentences.empty:
         repeated = sentences[sentences["text"].map(lambda text: boilerplate_key(text) in boilerplate)]

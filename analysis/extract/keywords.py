@@ -127,10 +127,16 @@ def background_weighted(score: float, key: str, *, reference: float = DOCUMENT_R
 def phrase_rarity(key: str) -> float:
     """How rare the rarest content word of a keyword key is in general English (9 - Zipf frequency)."""
     frequency = background_frequency()
-    floor = min(frequency.values(), default=0.0)
+    unlisted = _unlisted_zipf()
     stop = stopwords()
-    zipfs = [frequency.get(word, floor - 0.5) for word in key.split() if word not in stop] or [floor - 0.5]
+    zipfs = [frequency.get(word, unlisted) for word in key.split() if word not in stop] or [unlisted]
     return max(9.0 - min(zipfs), 1.0)
+
+
+@lru_cache(maxsize=1)
+def _unlisted_zipf() -> float:
+    """The Zipf frequency a word missing from the list counts with: rarer than the last one listed."""
+    return min(background_frequency().values(), default=0.5) - 0.5
 
 
 @lru_cache(maxsize=1)

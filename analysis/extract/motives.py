@@ -56,7 +56,7 @@ class Theme:
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
-    data = read_toml(DATA_DIR / "motive_cues.toml")
+    data = _cue_file()
     return {kind: _alternatives(data[kind]) for kind in ("verbs", "nouns", "purpose", "infinitives", "matters", "framing")}
 
 
@@ -79,9 +79,14 @@ def themes_for(packs: Collection[str]) -> tuple[Theme, ...]:
 
 
 @lru_cache(maxsize=1)
+def _cue_file() -> dict:
+    return read_toml(DATA_DIR / "motive_cues.toml")
+
+
+@lru_cache(maxsize=1)
 def _theme_stopwords() -> re.Pattern[str]:
     """Words that never found a theme: the cue words themselves, and reporting and calendar words."""
-    data = read_toml(DATA_DIR / "motive_cues.toml")
+    data = _cue_file()
     words = [w for kind in ("verbs", "nouns", "purpose", "infinitives", "theme_stopwords") for w in data.get(kind, [])]
     return re.compile("(?:" + "|".join(f"(?:{w})" for w in words) + ")", re.IGNORECASE)
 
