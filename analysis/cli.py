@@ -91,11 +91,12 @@ def _run(args: argparse.Namespace) -> int:
         try:
             run = run_dask(
                 args.paths or [DEFAULT_CORPUS], args.out, lexicon=lexicon, ngram=args.ngram, scheduler=args.scheduler,
-                text_column=args.text_column, packs=packs,
+                text_column=args.text_column, packs=packs, progress=None if args.quiet else ProgressBar(),
             )
         except OSError as error:
             raise OutputError(error.strerror or str(error)) from error
         if not args.quiet:
+            print(file=sys.stderr)
             for warning in run.warnings:
                 print(f"warning: {warning}", file=sys.stderr)
             print(dask_summary(run, time.perf_counter() - started))

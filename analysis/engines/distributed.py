@@ -8,13 +8,21 @@ Parquet part per partition, which the dashboard opens (``BRIEFING_CORPUS=DIR``).
 What runs where:
 
 - on the workers, per partition: reading, noise cleaning, sentences, the NER model (loaded
-  once per worker process), actor mentions, events, places, YAKE keywords per document,
-  keyword counting, and writing the partition's parts;
-- here, merged centrally: document ids made unique, passages repeated across the corpus
-  (needs every cleaned text once, in order), which lexicon packs apply (per-partition counts),
-  the resolution of the model's entity candidates into actors (every candidate's name once),
-  boilerplate lines (line counts per partition), corpus keywords (per-document keyword lists),
-  actor counts and co-occurrence (per-partition sums), the cleaning report and the manifest.
+  once per worker process before any task, so a worker without it stops the run with a clear
+  message), actor mentions, events, places, YAKE keywords per document, keyword counting, and
+  writing the partition's parts;
+- on the workers, across partitions (a shuffle by value, with tasks): passages repeated across
+  the corpus, from fingerprints of their word windows grouped into buckets (first copy decided
+  by input order, as the local engine decides it); boilerplate lines, from per-partition line
+  counts grouped the same way; the corpus keywords' tally, merged pairwise in partition order;
+- here, merged centrally: document ids made unique (every id once), which lexicon packs apply
+  (per-partition counts), the resolution of the model's entity candidates into actors (every
+  candidate, without its sentence), the keywords ranked from the one merged tally, actor counts
+  and co-occurrence (per-partition sums), the cleaning report and the manifest.
+
+No document text and no fingerprint comes to this process: its memory grows with the number
+of documents (their ids), of entity candidates and of distinct keywords, actors and boilerplate
+lines. ``DaskRun.central_seconds`` is the time spent here between the workers' stages.
 
 Workers read INPUT and write DIR by path: on a real cluster both must be on storage every
 worker and this machine see at the same path (a shared file system).
@@ -22,22 +30,30 @@ worker and this machine see at the same path (a shared file system).
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
+import zlib
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import contextmanager
+from copy import deepcopy
 from dataclasses import dataclass, replace
+from itertools import accumulate
+from operator import getitem
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from analysis.clean.cleaning import CleanDocument, CleaningReport, apply_repeated_passages, clean_document, merge_reports
-from analysis.clean.dedup import RepeatedPassage, find_repeated_passages
+from analysis.clean.dedup import Fingerprints, FingerprintTable, LaterCopies, earlier_copies, fingerprints, passages_from
 from analysis.clean.segment import bare_names
 from analysis.engines.pipeline import (
     CORPUS_KEYWORDS,
     PACK_SAMPLE_CHARS,
     DocumentResult,
+    Progress,
     Resolution,
     analyse_document,
     boilerplate_from_counts,
@@ -57,12 +73,15 @@ from analysis.engines.pipeline import (
 from analysis.extract.actors import MENTION_COLUMNS, actor_counts, cooccurrence, merge_actor_counts, merge_cooccurrence
 from analysis.extract.discovery import Candidate
 from analysis.extract.keyword_names import NameTally, fold_keyword_names, name_tally
-from analysis.extract.keywords import KeywordGroup, count_keys, keyword_groups, merge_document_keywords
+from analysis.extract.keywords import KeywordGroup, KeywordTally, count_keys, keyword_groups, keyword_tally
+from analysis.extract.ner import MODEL_ENV, ModelError, load_model, model_name
 from analysis.knowledge.lexicons import ActorLexicon
 from analysis.load.corpus import Columns, CorpusError, Document, input_files, read_documents, unique_ids
 from analysis.storage.store import is_stored_analysis, write_manifest, write_table_part
 
 PER_PARTITION_TABLES = ("documents", "sentences", "mentions", "events", "places", "doc_keywords")
+# Fingerprints and lines are grouped by value into at most this many buckets (one task each).
+MAX_BUCKETS = 16
 
 
 @dataclass
@@ -76,6 +95,7 @@ class Partition:
     report: CleaningReport | None = None
     results: list[DocumentResult] | None = None
     keywords: list[list[KeywordGroup]] | None = None
+    fingerprints: Fingerprints | None = None
 
 
 @dataclass
@@ -93,6 +113,8 @@ class DaskRun:
     cleaning: dict[str, Any]
     warnings: list[str]
     notes: list[str]
+    seconds: float = 0.0  # the whole run, on this machine's clock
+    central_seconds: float = 0.0  # of which in the steps that run here, between the workers' stages
 
 
 def run_dask(
@@ -105,6 +127,7 @@ def run_dask(
     text_column: str | None = None,
     n_workers: int | None = None,
     packs: str | Sequence[str] = "auto",
+    progress: Progress | None = None,
 ) -> DaskRun:
     """Analyse the files of ``paths`` on a Dask cluster and write a stored analysis to ``out``.
 
@@ -117,13 +140,14 @@ def run_dask(
         text_column: The column holding the text in tables (default: detected).
         n_workers: Workers of the local cluster (default: one per core).
         packs: Which lexicon packs apply ("auto", "all", "none" or names), as in :func:`analysis.analyze`.
+        progress: Called with (steps done, total steps) as partitions finish each stage.
     """
     if not 1 <= ngram <= 3:
         raise ValueError("ngram must be 1, 2 or 3")
     files = input_files(paths)
     out = Path(out)
     with _client(scheduler, n_workers) as client:
-        return _run(client, files, out, lexicon=lexicon, ngram=ngram, columns=Columns(text=text_column), packs=packs)
+        return _run(client, files, out, lexicon=lexicon, ngram=ngram, columns=Columns(text=text_column), packs=packs, progress=progress)
 
 
 def _client(scheduler: str | None, n_workers: int | None):
@@ -152,43 +176,160 @@ class _Closing:
         self.cluster.close()
 
 
-def _run(client, files: list[Path], out: Path, *, lexicon: ActorLexicon, ngram: int, columns: Columns, packs: str | Sequence[str]) -> DaskRun:
+def _run(
+    client, files: list[Path], out: Path, *, lexicon: ActorLexicon, ngram: int, columns: Columns, packs: str | Sequence[str], progress: Progress | None
+) -> DaskRun:
+    timer = _Timer()
+    _load_model_on_workers(client)
     parts = [client.submit(_read, file, columns, key=f"read-{i}") for i, file in enumerate(files)]
-    raw_ids = client.gather([client.submit(_ids, p) for p in parts])
-    if not any(raw_ids):
-        raise CorpusError("no documents found")
-    ids = _split(unique_ids([i for part in raw_ids for i in part]), raw_ids)
-    n_documents = sum(map(len, ids))
-    lexicon = _with_packs(client, parts, lexicon, packs, n_documents)
+    steps = _Steps(progress, len(parts))
+    raw_ids = steps.gather(client, [client.submit(_ids, p) for p in parts], READ_STEPS)
+    with timer.central():
+        if not any(raw_ids):
+            raise CorpusError("no documents found")
+        ids = _split(unique_ids([i for part in raw_ids for i in part]), raw_ids)
+        n_documents = sum(map(len, ids))
+    lexicon = _with_packs(client, parts, lexicon, packs, n_documents, timer)
     shared_lexicon = client.scatter(lexicon, broadcast=True)
     parts = [client.submit(_clean, p, part_ids) for p, part_ids in zip(parts, ids)]
-    repeats = _repeats_by_partition(client.gather([client.submit(_texts, p) for p in parts]), ids)
-    parts = [client.submit(_extract, p, found, firsts, shared_lexicon) for p, (found, firsts) in zip(parts, repeats)]
-    resolved = resolve(lexicon, [c for part in client.gather([client.submit(_candidates, p) for p in parts]) for c in part])
+    parts = _without_repeats(client, parts, ids)
+    parts = [client.submit(_extract, p, shared_lexicon) for p in parts]
+    steps.wait(parts, EXTRACT_STEPS)
+    found = client.gather([client.submit(_candidates, p) for p in parts])
+    with timer.central():
+        resolved = resolve(lexicon, [c for part in found for c in part])
+        del found
     shared_resolved = client.scatter(resolved, broadcast=True)
     parts = [client.submit(_mentions, p, shared_resolved) for p in parts]
-    weak = weak_forms(client.gather([client.submit(_tally, p) for p in parts]))
-    lines: Counter = Counter()
-    for counted in client.gather([client.submit(_line_counts, p) for p in parts]):
-        lines.update(counted)
-    boilerplate = boilerplate_from_counts(lines, n_documents)
+    tallies = steps.gather(client, [client.submit(_tally, p) for p in parts], MENTION_STEPS)
+    with timer.central():
+        weak = weak_forms(tallies)
+    boilerplate = _boilerplate(client, parts, n_documents)
     parts = [client.submit(_keywords, p, boilerplate, ngram) for p in parts]
-    per_doc = [groups for part in client.gather([client.submit(_keyword_lists, p) for p in parts]) for groups in part]
-    top = merge_document_keywords(per_doc, min_documents=min_documents(n_documents))[:CORPUS_KEYWORDS]
-    keys = frozenset(g.key for g in top)
-    _prepare(out)
-    written = client.gather([client.submit(_write_partition, p, keys, str(out), i, shared_resolved, weak, boilerplate) for i, p in enumerate(parts)])
-    return _finish(out, written, top, boilerplate, resolved.lexicon, ngram)
+    tally = _merged(client, [client.submit(_keyword_tally, p) for p in parts])
+    steps.wait(parts, KEYWORD_STEPS)
+    tally = tally.result()
+    with timer.central():
+        top = tally.corpus_keywords(min_documents=min_documents(n_documents))[:CORPUS_KEYWORDS]
+        keys = frozenset(g.key for g in top)
+        _prepare(out)
+    written = steps.gather(client, [client.submit(_write_partition, p, keys, str(out), i, shared_resolved, weak, boilerplate) for i, p in enumerate(parts)], WRITE_STEPS)
+    with timer.central():
+        run = _finish(out, written, top, boilerplate, resolved.lexicon, ngram)
+    run.central_seconds, run.seconds = timer.seconds, timer.elapsed()
+    return run
 
 
-def _with_packs(client, parts: list, lexicon: ActorLexicon, packs: str | Sequence[str], n_documents: int) -> ActorLexicon:
+# Progress steps per partition in each stage, roughly in proportion to their cost (YAKE and NER dominate).
+READ_STEPS, EXTRACT_STEPS, MENTION_STEPS, KEYWORD_STEPS, WRITE_STEPS = 1, 7, 1, 6, 1
+
+
+class _Steps:
+    """Progress over all stages, as each stage's partitions finish (in any order)."""
+
+    def __init__(self, progress: Progress | None, n_partitions: int) -> None:
+        self.progress = progress
+        self.total = n_partitions * (READ_STEPS + EXTRACT_STEPS + MENTION_STEPS + KEYWORD_STEPS + WRITE_STEPS)
+        self.done = 0
+
+    def wait(self, futures: list, weight: int) -> None:
+        """Wait for the futures (one per partition), reporting progress as each finishes; nothing comes here."""
+        if self.progress is None:
+            return
+        from dask.distributed import as_completed
+
+        for _ in as_completed(futures):
+            self.done += weight
+            self.progress(min(self.done, self.total), self.total)
+
+    def gather(self, client, futures: list, weight: int) -> list:
+        """The futures' results in order, reporting progress as each finishes."""
+        self.wait(futures, weight)
+        return client.gather(futures)
+
+
+class _Timer:
+    """Wall time of the whole run and of the steps that run here, between the workers' stages."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.seconds = 0.0
+
+    @contextmanager
+    def central(self):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+
+def _load_model_on_workers(client) -> None:
+    """Load this process's NER model on every worker once, or stop with what each failing worker lacks."""
+    name = model_name()
+    failures = {worker: error for worker, error in client.run(_load_model_here, name).items() if error}
+    if failures:
+        lines = "; ".join(f"{worker}: {error}" for worker, error in sorted(failures.items()))
+        raise CorpusError(f"the NER model cannot be loaded on {len(failures)} Dask worker(s): {lines}")
+
+
+def _load_model_here(name: str) -> str | None:
+    """On a worker: use the model ``name`` in this process and load it now; the error's message if that fails."""
+    os.environ[MODEL_ENV] = name
+    try:
+        load_model(name)
+    except ModelError as error:
+        return str(error)
+    return None
+
+
+def _without_repeats(client, parts: list, ids: list[list[str]]) -> list:
+    """Partitions with passages repeated anywhere in the corpus blanked after their first copy.
+
+    Each partition's word windows are fingerprinted where it lies; the fingerprints are grouped
+    by value into buckets across partitions (a shuffle), each bucket finds its later copies, and
+    those go back to their partitions. No text and no fingerprint passes through this process.
+    """
+    n_buckets = min(len(parts), MAX_BUCKETS)
+    offsets = list(accumulate((len(part) for part in ids), initial=0))
+    shared_ids = client.scatter([i for part in ids for i in part], broadcast=True)
+    parts = [client.submit(_fingerprinted, p) for p in parts]
+    tables = [client.submit(_fingerprint_buckets, p, i, offsets[i], n_buckets) for i, p in enumerate(parts)]
+    buckets = [client.submit(_bucket_copies, len(parts), *[client.submit(getitem, t, b) for t in tables]) for b in range(n_buckets)]
+    return [
+        client.submit(_deduplicated, p, offsets[i], shared_ids, *[client.submit(getitem, b, i) for b in buckets]) for i, p in enumerate(parts)
+    ]
+
+
+def _boilerplate(client, parts: list, n_documents: int) -> set[str]:
+    """Boilerplate lines, counted in buckets of lines across partitions; only those lines come here."""
+    n_buckets = min(len(parts), MAX_BUCKETS)
+    counted = [client.submit(_line_buckets, p, n_buckets) for p in parts]
+    found = client.gather([client.submit(_bucket_boilerplate, n_documents, *[client.submit(getitem, c, b) for c in counted]) for b in range(n_buckets)])
+    return set().union(*found)
+
+
+def _merged(client, tallies: list):
+    """One future of the keyword tallies merged pairwise on the workers, in partition order."""
+    while len(tallies) > 1:
+        pairs = [client.submit(_merge_tallies, a, b) for a, b in zip(tallies[::2], tallies[1::2])]
+        tallies = pairs + tallies[len(pairs) * 2 :]
+    return tallies[0]
+
+
+def _with_packs(client, parts: list, lexicon: ActorLexicon, packs: str | Sequence[str], n_documents: int, timer: _Timer) -> ActorLexicon:
     """The lexicon with the packs that apply, decided from per-partition counts of documents naming their anchors."""
     if packs != "auto" or not lexicon.packs:
         return lexicon.for_texts([], packs)
-    naming: Counter = Counter()
-    for counted in client.gather([client.submit(_pack_counts, p, lexicon) for p in parts]):
-        naming.update(counted)
-    return lexicon.with_packs(lexicon.packs_for_counts(naming, n_documents))
+    counts = client.gather([client.submit(_pack_counts, p, lexicon) for p in parts])
+    with timer.central():
+        naming: Counter = Counter()
+        for counted in counts:
+            naming.update(counted)
+        return lexicon.with_packs(lexicon.packs_for_counts(naming, n_documents))
 
 
 def _pack_counts(part: Partition, lexicon: ActorLexicon) -> Counter:
@@ -234,40 +375,48 @@ def _clean(part: Partition, ids: list[str]) -> Partition:
     return replace(part, documents=documents, cleaned=[c for c, _ in pairs], report=merge_reports([r for _, r in pairs]))
 
 
-def _texts(part: Partition) -> list[str]:
-    return [item.analysis_text for item in part.cleaned]
+def _fingerprinted(part: Partition) -> Partition:
+    return replace(part, fingerprints=fingerprints([item.analysis_text for item in part.cleaned]))
 
 
-def _repeats_by_partition(texts: list[list[str]], ids: list[list[str]]) -> list[tuple[list[RepeatedPassage], list[str]]]:
-    """Repeated passages found across all partitions, handed back to each with partition-local indexes."""
-    all_ids = [i for part in ids for i in part]
-    starts, offset = [], 0
-    for part in texts:
-        starts.append(offset)
-        offset += len(part)
-    found = find_repeated_passages([t for part in texts for t in part])
-    by_partition: list[tuple[list[RepeatedPassage], list[str]]] = [([], []) for _ in texts]
-    partition = 0
-    for passage in found:  # in document order, so partitions come in order too
-        while partition + 1 < len(starts) and passage.doc_index >= starts[partition + 1]:
-            partition += 1
-        local = replace(passage, doc_index=passage.doc_index - starts[partition])
-        by_partition[partition][0].append(local)
-        by_partition[partition][1].append(all_ids[passage.first_doc_index])
-    return by_partition
+def _fingerprint_buckets(part: Partition, index: int, doc_offset: int, n_buckets: int) -> list[FingerprintTable]:
+    return part.fingerprints.table(part=index, doc_offset=doc_offset).bucket(n_buckets)
 
 
-def _extract(part: Partition, repeats: list[RepeatedPassage], first_ids: list[str], lexicon: ActorLexicon) -> Partition:
-    apply_repeated_passages(part.cleaned, repeats, first_ids, part.report)
+def _bucket_copies(n_partitions: int, *tables: FingerprintTable) -> list[LaterCopies]:
+    copies = earlier_copies(tables)
+    return [copies.of_part(i) for i in range(n_partitions)]
+
+
+def _deduplicated(part: Partition, doc_offset: int, all_ids: list[str], *copies: LaterCopies) -> Partition:
+    texts = [item.analysis_text for item in part.cleaned]
+    repeats = passages_from(texts, part.fingerprints, LaterCopies.concat(copies), doc_offset=doc_offset)
+    repeats.sort(key=lambda p: (p.doc_index, p.start))
+    cleaned = [replace(item, removed=list(item.removed), hard_breaks=list(item.hard_breaks)) for item in part.cleaned]  # the input stays as it was (tasks may rerun)
+    report = deepcopy(part.report)
+    apply_repeated_passages(cleaned, repeats, [all_ids[p.first_doc_index] for p in repeats], report)
+    return replace(part, cleaned=cleaned, report=report, fingerprints=None)
+
+
+def _extract(part: Partition, lexicon: ActorLexicon) -> Partition:
     names = bare_names(lexicon)
     return replace(part, results=[analyse_document(item, lexicon, names) for item in part.cleaned])
 
 
-def _line_counts(part: Partition) -> Counter:
-    counted: Counter = Counter()
+def _line_buckets(part: Partition, n_buckets: int) -> list[Counter]:
+    """In how many of the partition's documents each line occurs, split into buckets by a stable hash of the line."""
+    buckets: list[Counter] = [Counter() for _ in range(n_buckets)]
     for result in part.results:
-        counted.update(result.line_keys)
-    return counted
+        for key in result.line_keys:
+            buckets[zlib.crc32(key.encode("utf-8", "surrogatepass")) % n_buckets][key] += 1
+    return buckets
+
+
+def _bucket_boilerplate(n_documents: int, *counted: Counter) -> set[str]:
+    lines: Counter = Counter()
+    for counts in counted:
+        lines.update(counts)
+    return boilerplate_from_counts(lines, n_documents)
 
 
 def _keywords(part: Partition, boilerplate: set[str], ngram: int) -> Partition:
@@ -275,8 +424,12 @@ def _keywords(part: Partition, boilerplate: set[str], ngram: int) -> Partition:
     return replace(part, keywords=lists)
 
 
-def _keyword_lists(part: Partition) -> list[list[KeywordGroup]]:
-    return part.keywords
+def _keyword_tally(part: Partition) -> KeywordTally:
+    return keyword_tally(part.keywords)
+
+
+def _merge_tallies(first: KeywordTally, second: KeywordTally) -> KeywordTally:
+    return deepcopy(first).update(second)
 
 
 def _prepare(out: Path) -> None:

@@ -255,25 +255,65 @@ def merge_document_keywords(per_document: Sequence[list[KeywordGroup]], *, min_d
     many documents thus beats one that stands out in a single document. The mean is then
     weighted by background rarity once more (:data:`CORPUS_RARITY_REFERENCE`).
     """
-    listed = [groups for groups in per_document if groups]
-    if not listed:
-        return []
-    cutoffs = [math.log(max(max(g.score for g in groups), 1e-12)) for groups in listed]
-    baseline = sum(cutoffs)
-    gains: dict[str, float] = defaultdict(float)
-    documents: Counter = Counter()
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    for groups, cutoff in zip(listed, cutoffs):
+    return keyword_tally(per_document).corpus_keywords(min_documents=min_documents)
+
+
+# Log scores are summed as integers in units of 2**-40 (a relative error of 1e-12 on a score), so
+# sums over parts of a corpus, merged in any grouping, equal the sum over the whole corpus exactly.
+_FIXED_POINT = 2**40
+
+
+def _fixed(score: float) -> int:
+    return round(math.log(max(score, 1e-12)) * _FIXED_POINT)
+
+
+@dataclass
+class KeywordTally:
+    """What :func:`merge_document_keywords` needs from a run of documents; tallies of parts merge with ``update``."""
+
+    listed: int = 0  # documents listing any keyword
+    baseline: int = 0  # sum of those documents' cut-offs (log of the worst score listed, fixed point)
+    gains: dict[str, int] = field(default_factory=dict)  # sum of (log score - cut-off) where listed
+    documents: Counter = field(default_factory=Counter)
+    surfaces: dict[str, Counter] = field(default_factory=dict)
+
+    def update(self, other: KeywordTally) -> KeywordTally:
+        """Add ``other`` (the documents that follow this tally's, for the same first-seen order)."""
+        self.listed += other.listed
+        self.baseline += other.baseline
+        for key, gain in other.gains.items():
+            self.gains[key] = self.gains.get(key, 0) + gain
+        self.documents.update(other.documents)
+        for key, written in other.surfaces.items():
+            self.surfaces.setdefault(key, Counter()).update(written)
+        return self
+
+    def corpus_keywords(self, *, min_documents: int = 1) -> list[KeywordGroup]:
+        """The corpus keywords listed by at least ``min_documents`` documents, best first."""
+        if not self.listed:
+            return []
+        merged = [
+            KeywordGroup(key, background_weighted(math.exp((self.baseline + gain) / _FIXED_POINT / self.listed), key, reference=CORPUS_RARITY_REFERENCE), self.surfaces[key])
+            for key, gain in self.gains.items()
+            if self.documents[key] >= min_documents
+        ]
+        return sorted(merged, key=lambda g: (g.score, g.key))
+
+
+def keyword_tally(per_document: Sequence[list[KeywordGroup]]) -> KeywordTally:
+    """The tally of each document's keywords, in document order."""
+    tally = KeywordTally()
+    for groups in per_document:
+        if not groups:
+            continue
+        cutoff = _fixed(max(g.score for g in groups))
+        tally.listed += 1
+        tally.baseline += cutoff
         for group in groups:
-            gains[group.key] += math.log(max(group.score, 1e-12)) - cutoff
-            documents[group.key] += 1
-            surfaces[group.key].update(group.surfaces)
-    merged = [
-        KeywordGroup(key, background_weighted(math.exp((baseline + gain) / len(listed)), key, reference=CORPUS_RARITY_REFERENCE), surfaces[key])
-        for key, gain in gains.items()
-        if documents[key] >= min_documents
-    ]
-    return sorted(merged, key=lambda g: (g.score, g.key))
+            tally.gains[group.key] = tally.gains.get(group.key, 0) + _fixed(group.score) - cutoff
+            tally.documents[group.key] += 1
+            tally.surfaces.setdefault(group.key, Counter()).update(group.surfaces)
+    return tally
 
 
 if TYPE_CHECKING:

@@ -10,6 +10,7 @@ import pytest
 from analysis import analyze, load_corpus
 from analysis.cli import main
 from analysis.knowledge.lexicons import load_actor_lexicon
+from analysis.load.corpus import CorpusError
 from analysis.storage.store import read_manifest, read_store
 from tests.analysis.engines.test_engine import assert_same_analysis
 from tests.conftest import FAKES_CSV
@@ -35,11 +36,20 @@ def partitioned(tmp_path_factory, default_corpus):
     return folder
 
 
-def test_dask_engine_equals_local_engine(partitioned, tmp_path):
+def test_dask_engine_equals_local_engine(partitioned, tmp_path, monkeypatch):
+    from dask.distributed import Client
+
     from analysis.engines.distributed import run_dask
 
+    gathered = []
+    gather = Client.gather
+    monkeypatch.setattr(Client, "gather", lambda self, futures, *a, **k: gathered.append(gather(self, futures, *a, **k)) or gathered[-1])
+    steps = []
     lexicon = load_actor_lexicon(packs=["syria"])
-    run = run_dask([partitioned], tmp_path / "out", lexicon=lexicon, n_workers=2)
+    run = run_dask([partitioned], tmp_path / "out", lexicon=lexicon, n_workers=2, progress=lambda done, total: steps.append((done, total)))
+    assert steps[-1][0] == steps[-1][1] and [d for d, _ in steps] == sorted(d for d, _ in steps)  # one bar, to the end
+    assert 0 < run.central_seconds < run.seconds
+    _no_text_came_to_the_client(gathered)
     local = analyze(load_corpus(partitioned), actors=lexicon, workers=1)
     assert run.partitions == 4 and run.documents == len(local.documents)
     assert local.cleaning["counts"].get("repeated_passage") and local.cleaning["counts"].get("boilerplate_line")
@@ -48,6 +58,36 @@ def test_dask_engine_equals_local_engine(partitioned, tmp_path):
     assert_same_analysis(stored, local)
     manifest = read_manifest(tmp_path / "out")
     assert manifest["engine"] == "dask" and len(manifest["tables"]["sentences"]) == 4 and len(manifest["tables"]["keywords"]) == 1
+
+
+def _no_text_came_to_the_client(gathered) -> None:
+    """What the client gathered holds no partition, cleaned document, fingerprint or whole document text."""
+    from analysis.clean.cleaning import CleanDocument
+    from analysis.clean.dedup import Fingerprints, FingerprintTable, LaterCopies
+    from analysis.engines.distributed import Partition
+
+    def walk(value):
+        assert not isinstance(value, (Partition, CleanDocument, Fingerprints, FingerprintTable, LaterCopies)), type(value)
+        assert not (isinstance(value, str) and len(value) > 1000), value[:80]
+        if isinstance(value, dict):
+            for item in value.items():
+                walk(item)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                walk(item)
+
+    assert gathered
+    walk(gathered)
+
+
+def test_dask_workers_without_the_model_say_so(partitioned, tmp_path, monkeypatch):
+    from analysis.engines.distributed import run_dask
+    from analysis.extract.ner import MODEL_ENV
+
+    monkeypatch.setenv(MODEL_ENV, "no_such_spacy_pipeline")
+    with pytest.raises(CorpusError, match=r"cannot be loaded on 1 Dask worker.*no_such_spacy_pipeline.*not installed"):
+        run_dask([partitioned], tmp_path / "out", lexicon=load_actor_lexicon(), n_workers=1)
+    assert not (tmp_path / "out").exists()
 
 
 def test_dask_engine_from_the_command_line(partitioned, tmp_path, capsys):
