@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from analysis.clean.dedup import RepeatedPassage, find_repeated_passages
+from analysis.clean.dedup import Fingerprints, RepeatedPassage, find_repeated_passages
 from analysis.clean.noise import Span, find_cut_words, find_gibberish, find_markup_noise
 from analysis.load.corpus import Corpus, Document
 
@@ -97,9 +97,14 @@ def merge_reports(reports: Sequence[CleaningReport]) -> CleaningReport:
     return merged
 
 
-def remove_repeated_passages(cleaned: list[CleanDocument], report: CleaningReport) -> tuple[list[CleanDocument], CleaningReport]:
-    """Blank later copies of passages repeated across the corpus (needs every document, in order)."""
-    repeats = find_repeated_passages([c.analysis_text for c in cleaned])
+def remove_repeated_passages(
+    cleaned: list[CleanDocument], report: CleaningReport, *, found: Fingerprints | None = None
+) -> tuple[list[CleanDocument], CleaningReport]:
+    """Blank later copies of passages repeated across the corpus (needs every document, in order).
+
+    ``found``: the analysis texts' fingerprints, when already computed (per document, by the workers).
+    """
+    repeats = find_repeated_passages([c.analysis_text for c in cleaned], found=found)
     apply_repeated_passages(cleaned, repeats, [cleaned[p.first_doc_index].document.doc_id for p in repeats], report)
     return cleaned, report
 

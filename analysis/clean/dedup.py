@@ -64,6 +64,23 @@ class Fingerprints:
     keys: np.ndarray  # each window's fingerprint (uint64)
     window_words: int
 
+    @staticmethod
+    def concat(parts: Sequence[Fingerprints]) -> Fingerprints:
+        """The fingerprints of consecutive runs of texts as those of one run (e.g. one per document, found apart)."""
+        if not parts:
+            return fingerprints([])
+        word_offsets = np.cumsum([0, *(p.words.starts.size for p in parts[:-1])])
+        doc_offsets = np.cumsum([0, *(p.words.doc_first.size for p in parts[:-1])])
+        words = _Words(
+            np.concatenate([p.words.starts for p in parts]),
+            np.concatenate([p.words.ends for p in parts]),
+            np.empty(0, np.uint64),  # the word hashes are spent once the windows have theirs
+            np.concatenate([p.words.doc + d for p, d in zip(parts, doc_offsets)]),
+            np.concatenate([p.words.doc_first + w for p, w in zip(parts, word_offsets)]),
+        )
+        windows = np.concatenate([p.windows + w for p, w in zip(parts, word_offsets)])
+        return Fingerprints(words, windows, np.concatenate([p.keys for p in parts]), parts[0].window_words)
+
     def table(self, *, part: int = 0, doc_offset: int = 0) -> FingerprintTable:
         """Each window's fingerprint with its place in the corpus, its text (corpus-wide) and its start."""
         order = (np.int64(part) << _PART_SHIFT) | np.arange(self.windows.size, dtype=np.int64)
@@ -117,11 +134,17 @@ class LaterCopies:
 
 
 def find_repeated_passages(
-    texts: Sequence[str], *, min_chars: int = DEFAULT_MIN_CHARS, window_words: int = DEFAULT_WINDOW_WORDS
+    texts: Sequence[str], *, min_chars: int = DEFAULT_MIN_CHARS, window_words: int = DEFAULT_WINDOW_WORDS, found: Fingerprints | None = None
 ) -> list[RepeatedPassage]:
-    """Later copies of any passage of ``min_chars``+ characters seen earlier in ``texts``."""
+    """Later copies of any passage of ``min_chars``+ characters seen earlier in ``texts``.
+
+    ``found``: the texts' fingerprints when already computed (e.g. per document, in parallel).
+    """
     _check(min_chars, window_words)
-    found = fingerprints(texts, window_words=window_words)
+    if found is None:
+        found = fingerprints(texts, window_words=window_words)
+    elif found.window_words != window_words or found.words.doc_first.size != len(texts):
+        raise ValueError("the fingerprints are not those of these texts with this window")
     return passages_from(texts, found, earlier_copies([found.table()]), min_chars=min_chars)
 
 
@@ -130,7 +153,9 @@ def fingerprints(texts: Sequence[str], *, window_words: int = DEFAULT_WINDOW_WOR
     _check(1, window_words)
     words = _words(texts)
     windows = _window_starts(words, window_words)
-    return Fingerprints(words, windows, _window_hashes(words.hashes, windows, window_words), window_words)
+    keys = _window_hashes(words.hashes, windows, window_words)
+    words.hashes = np.empty(0, np.uint64)  # spent: only the windows' fingerprints are compared
+    return Fingerprints(words, windows, keys, window_words)
 
 
 def earlier_copies(tables: Sequence[FingerprintTable]) -> LaterCopies:

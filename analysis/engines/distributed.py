@@ -57,6 +57,7 @@ from analysis.engines.pipeline import (
     Resolution,
     analyse_document,
     boilerplate_from_counts,
+    charted_colours,
     corpus_keyword_frame,
     doc_keyword_frame,
     document_tables,
@@ -486,7 +487,7 @@ def _finish(out: Path, written: list[dict[str, Any]], top: list[KeywordGroup], b
     report = merge_reports([p["report"] for p in written])
     report.load_warnings = warnings
     cleaning = finished_report(report, boilerplate)
-    colours = {name: colour for name, colour in lexicon.colors.items() if name in set(central["actor_counts"]["actor"])}
+    colours = charted_colours(lexicon, central["actor_counts"])
     write_manifest(out, parts, cleaning, colours, ngram, extra={"engine": "dask", "partitions": len(written), "packs": list(lexicon.applied)})
     figures = [sum(p["figures"][i] for p in written) for i in range(4)]
     return DaskRun(out, len(written), *figures, central["actor_counts"], central["keywords"], cleaning, warnings, [n for p in written for n in p["notes"]])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -122,6 +123,7 @@ class LocalEngine:
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self.workers = workers
+        self.mapped_seconds = 0.0  # wall time inside map(): the per-document work, wherever it ran
         self._values: dict[str, Any] = {}
         self._pool: Executor | None = None
 
@@ -156,13 +158,20 @@ class LocalEngine:
             sizes: A cost estimate per item (e.g. characters), to balance the batches.
             done: Called with the number of items finished, after each batch.
         """
+        started = time.perf_counter()
+        try:
+            return self._map(func, items, sizes, done)
+        finally:
+            self.mapped_seconds += time.perf_counter() - started
+
+    def _map(self, func: Callable[[list[T]], list[R]], items: Sequence[T], sizes: Sequence[int], done: Callable[[int], None] | None) -> list[R]:
         ranges = batches(sizes, self.workers * BATCHES_PER_WORKER if self.workers > 1 else SERIAL_BATCHES)
         chunks = [[items[i] for i in r] for r in ranges]
         if self.workers > 1:
             try:
                 return self._collect(chunks, self._executor().map(func, chunks), done)
             except BrokenProcessPool as error:
-                warnings.warn(f"worker processes failed ({error}); continuing in this process. {MAIN_GUARD_HINT}", RuntimeWarning, stacklevel=2)
+                warnings.warn(f"worker processes failed ({error}); continuing in this process. {MAIN_GUARD_HINT}", RuntimeWarning, stacklevel=3)
                 self.__exit__()
                 self.workers = 1
         return self._collect(chunks, map(func, chunks), done)

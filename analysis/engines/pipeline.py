@@ -41,6 +41,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.clean.cleaning import CleanDocument, CleaningReport, clean_document, merge_reports, remove_repeated_passages
+from analysis.clean.dedup import Fingerprints, fingerprints
 from analysis.clean.noise import Span
 from analysis.clean.segment import Sentence, bare_names, document_sentences
 from analysis.engines.engine import LocalEngine, default_workers, shared
@@ -163,14 +164,16 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     engine.share(line_keys=len(sizes) >= BOILERPLATE_MIN_DOCUMENTS)
     step = _Steps(progress, len(sizes))
     parts = engine.map(clean_batch, corpus.documents, sizes=sizes, done=step.on(CLEAN_STEPS))
-    report = merge_reports([r for *_, r in parts])
+    report = merge_reports([r for *_, r, _ in parts])
     report.load_warnings = list(corpus.warnings)
     cleaned = [
         CleanDocument(doc, doc.text if text is None else text, removed, breaks)
-        for doc, (text, removed, breaks, _) in zip(corpus.documents, parts)
+        for doc, (text, removed, breaks, _, _) in zip(corpus.documents, parts)
     ]
+    found = Fingerprints.concat([p[-1] for p in parts])
     del parts
-    cleaned, report = remove_repeated_passages(cleaned, report)
+    cleaned, report = remove_repeated_passages(cleaned, report, found=found)
+    del found
     results = engine.map(extract_batch, cleaned, sizes=sizes, done=step.on(EXTRACT_STEPS))
     resolved = resolve(lexicon, (c for r in results for c in r.candidates))
     jobs = [(item, r.sentences, r.candidates, r.places) for item, r in zip(cleaned, results)]
@@ -221,14 +224,15 @@ class _Steps:
         return report
 
 
-def clean_batch(documents: list[Document]) -> list[tuple[str | None, list[Span], list[int], CleaningReport]]:
-    """Worker: each document's own cleaning (analysis text, removed spans, sentence breaks) and its report.
+def clean_batch(documents: list[Document]) -> list[tuple[str | None, list[Span], list[int], CleaningReport, Fingerprints]]:
+    """Worker: each document's own cleaning (analysis text, removed spans, sentence breaks), its report,
+    and the fingerprints of its analysis text (for passages repeated across the corpus).
 
     The document itself is not sent back: the caller has it, and a copy of every text would double the memory.
     Nor is an analysis text equal to the original (nothing removed): None stands for it.
     """
     return [
-        (None if item.analysis_text == item.document.text else item.analysis_text, item.removed, item.hard_breaks, report)
+        (None if item.analysis_text == item.document.text else item.analysis_text, item.removed, item.hard_breaks, report, fingerprints([item.analysis_text]))
         for item, report in map(clean_document, documents)
     ]
 
@@ -629,8 +633,14 @@ def _assemble(
         keywords=keywords[0],
         doc_keywords=keywords[1],
         cleaning=report,
-        actor_colors={name: colour for name, colour in lexicon.colors.items() if name in set(counts["actor"])},
+        actor_colors=charted_colours(lexicon, counts),
     )
+
+
+def charted_colours(lexicon: ActorLexicon, counts: pd.DataFrame) -> dict[str, str]:
+    """The colours of the actors ``counts`` holds."""
+    counted = set(counts["actor"].tolist())
+    return {name: colour for name, colour in lexicon.colors.items() if name in counted}
 
 
 # The rules of mentions of model-found actors: "model" where the model tagged the span itself,

@@ -320,9 +320,13 @@ def _group_people(
     full = sorted({n for n in names if " " in n}, key=lambda n: (len(n.split()), -frequency[n], n))
     singles = [n for n in names if " " not in n]
     owner_of: dict[str, str] = {}
+    owners_by_ends: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)  # a name extends only one with its first and last word
     for name in full:
-        shorter = [c for c in dict.fromkeys(owner_of.values()) if _extends(name, c)]
+        words = name.lower().split()
+        ends = (words[0], words[-1])
+        shorter = [c for c in owners_by_ends[ends] if _extends(name, c)]
         owner_of[name] = shorter[0] if len(shorter) == 1 else name
+        owners_by_ends[ends][owner_of[name]] = None
     for name in full:
         owner = owner_of[name]
         groups.setdefault(owner, [(owner, "model")])

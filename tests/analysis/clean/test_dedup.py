@@ -103,3 +103,15 @@ def test_parts_agree_with_the_whole_on_random_word_soup():
         assert _in_parts(texts, cuts, n_buckets, **options) == find_repeated_passages(texts, **options)
 
     check()
+
+
+def test_fingerprints_found_per_document_give_the_same_repeats(default_corpus):
+    from analysis.clean.dedup import Fingerprints, fingerprints
+
+    text = default_corpus.documents[0].text
+    pieces = [text[i : i + 700] for i in range(0, len(text), 700)]
+    texts = ["", *pieces, "", *pieces[::4], "short", pieces[1] + pieces[9]]
+    per_document = Fingerprints.concat([fingerprints([t]) for t in texts])
+    assert find_repeated_passages(texts, found=per_document) == find_repeated_passages(texts)
+    with pytest.raises(ValueError, match="not those of these texts"):
+        find_repeated_passages(texts[1:], found=per_document)

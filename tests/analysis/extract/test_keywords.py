@@ -87,3 +87,33 @@ def test_datelines_and_bylines_are_not_keywords():
     found = {k.lower() for k, _ in extract_keywords(text, top=20)}
     assert "harbour" in found
     assert not {"wirenews", "zna", "rudolf rassendyll", "strelsau correspondent"} & found
+
+
+def _keyword_lists(n_documents: int) -> list:
+    import random
+    from collections import Counter
+
+    from analysis.extract.keywords import KeywordGroup
+
+    rng = random.Random(7)
+    words = ["naval base", "ceasefire", "gas pipeline", "airstrikes", "Tartus", "sanctions", "election", "pipeline"]
+    return [
+        [KeywordGroup(w.lower(), rng.uniform(1e-4, 0.9), Counter({w: rng.randint(1, 3)})) for w in rng.sample(words, rng.randint(0, 5))]
+        for _ in range(n_documents)
+    ]
+
+
+def test_tallies_of_parts_merge_to_the_whole_exactly():
+    from analysis.extract.keywords import keyword_tally, merge_document_keywords
+
+    lists = _keyword_lists(40)
+    whole = merge_document_keywords(lists, min_documents=2)
+    assert whole and [g.score for g in whole] == sorted(g.score for g in whole)
+    for cuts in ([20], [1, 2, 39], [5, 10, 15, 30]):
+        bounds = [0, *cuts, len(lists)]
+        tallies = [keyword_tally(lists[a:b]) for a, b in zip(bounds, bounds[1:])]
+        right = tallies[-1]
+        for tally in reversed(tallies[:-1]):  # grouped from the right: (a + (b + c)), not ((a + b) + c)
+            right = tally.update(right)
+        merged = right.corpus_keywords(min_documents=2)
+        assert [(g.key, g.score, g.surfaces, g.keyword) for g in merged] == [(g.key, g.score, g.surfaces, g.keyword) for g in whole]
