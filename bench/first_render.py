@@ -1,6 +1,18 @@
-"""Benchmark: seconds from `streamlit run` to a fully rendered Overview page in headless Chromium (target <= 3 s).
+"""Benchmark: how long a user waits for the Overview, in headless Chromium (issue 18's two targets).
 
 Run:  .venv/bin/python bench/first_render.py [--repeat N] [--cold] [--charts N] [--floor] [--returning]
+
+It prints, in one run, the two figures the targets are set on:
+
+- **visit**: a new browser (a fresh browser context: empty caches, no cookies) opening the
+  Overview on a server that is already running and has served it once (so the analysis is in
+  Streamlit's cache), from navigation to fully rendered. Target <= 1.2 s.
+- **dashboard's own cold start**: the median of `streamlit run` -> Overview fully rendered,
+  minus the same for a minimal page with three one-trace Plotly charts (what any Streamlit page
+  with Plotly charts costs on this machine). Target <= 1.0 s. (The earlier target, <= 3 s from a
+  cold `streamlit run`, was withdrawn: a minimal page alone takes about 4 s on 2 cores.)
+
+Cold starts are measured as follows.
 
 Each run starts a fresh server (``streamlit run streamlit_app.py --server.headless true --server.port
 <free port>``; the clock starts just before ``Popen``), waits for ``/_stcore/health`` to answer 200,
@@ -18,7 +30,7 @@ DOM = navigation done, DOMContentLoaded; sidebar = the page links shown; title =
 shown; FULL = fully rendered), then ``srvmsg`` = the last websocket message from the server before
 FULL (seen at the network layer, so FULL - srvmsg is browser-side work), the warm reload and the
 1-minute load average before the run (other processes on the machine inflate every figure). Then the
-best and median of each step and the median total against the 3 s target. Never pass/fail. The last
+best and median of each step. Never pass/fail. The last
 run's first render is saved as /tmp/first_render.png (full page) at the moment it counted as
 rendered, for a human to check.
 
@@ -31,11 +43,10 @@ way Streamlit's own caches live in memory and start empty; the OS file cache sta
 first run. The server runs with ``--server.fileWatcherType none`` so edits to the tree during a run
 cannot show a "source changed" notice in the status widget.
 
-``--floor`` first measures, the same way, three minimal apps written to a temporary folder: a title
-and four metrics (Streamlit's own start on this machine), then the same with three one-trace
-Plotly bar charts (what Plotly adds), then with three Vega-Lite bar charts instead (``st.bar_chart``:
-what Streamlit's other chart library would cost). Their figures are the least any Streamlit page,
-or any page with such charts, takes here; the dashboard's own cost is what it takes beyond them.
+The minimal page with three Plotly charts is measured first, the same way (a script written to
+a temporary folder). ``--floor`` adds two more: a title and four metrics alone (Streamlit's own
+start on this machine), and the same with three Vega-Lite bar charts (``st.bar_chart``: what
+Streamlit's other chart library would cost).
 
 ``--returning`` uses a browser profile (a temporary user-data folder) that visited the dashboard
 once before, on an earlier server: its HTTP and compiled-code caches hold Streamlit's and Plotly's
@@ -69,7 +80,8 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1400, "height": 900}
 SCREENSHOT = Path("/tmp/first_render.png")
-TARGET = 3.0  # seconds from `streamlit run` to a fully rendered first page
+VISIT_TARGET = 1.2  # seconds: a new browser visiting a running server, to the Overview drawn
+OWN_COLD_TARGET = 1.0  # seconds: cold start to the Overview drawn, beyond a minimal page with 3 Plotly charts
 EXPECTED_CHARTS = 3  # Overview of the bundled corpus: actors, keywords, event timeline
 EXPECTED_METRICS = 4  # documents, sentences, words, dates
 TIMEOUT = 120.0  # seconds allowed for any one step
@@ -322,7 +334,7 @@ def measure(playwright: Any, setup: Setup, shot: bool) -> Run:
     return run
 
 
-def series(playwright: Any, title: str, setup: Setup, repeat: int, shot: bool = False) -> None:
+def series(playwright: Any, title: str, setup: Setup, repeat: int, shot: bool = False) -> list[Run]:
     """``repeat`` runs of ``setup``, a line each, then their summary; the last run's render saved if ``shot``."""
     print(f"\n== {title}")
     print("  ".join(f"{name:>6}" for name in HEADERS) + "  |srvmsg  |  warm  | load")
@@ -331,6 +343,7 @@ def series(playwright: Any, title: str, setup: Setup, repeat: int, shot: bool = 
         runs.append(measure(playwright, setup, shot=shot and index == repeat - 1))
         print(row(runs[-1]), flush=True)
     summary(runs)
+    return runs
 
 
 def seconds(value: float | None) -> str:
@@ -358,13 +371,61 @@ def summary(runs: list[Run]) -> None:
         best_and_median(step, [run.steps[step] for run in runs if step in run.steps])
     best_and_median("last server message", [run.server_done for run in runs if run.server_done is not None])
     best_and_median("warm reload", [run.warm for run in runs if run.warm is not None], "   (same server: reload -> fully rendered)")
-    totals = [run.steps["fully rendered"] for run in runs if "fully rendered" in run.steps]
-    if totals:
-        best, median = min(totals), statistics.median(totals)
-        print(f"\nfirst render (Popen -> fully rendered): median {median:.2f} s = {median / TARGET:.2f} x target, "
-              f"best {best:.2f} s = {best / TARGET:.2f} x target (target <= {TARGET:.0f} s)")
+    totals = rendered(runs)
     if len(totals) < len(runs):
         print(f"{len(runs) - len(totals)} of {len(runs)} runs did not render fully (see !! above)")
+
+
+def rendered(runs: list[Run]) -> list[float]:
+    """Seconds from Popen to fully rendered, of the runs that got there."""
+    return [run.steps["fully rendered"] for run in runs if "fully rendered" in run.steps]
+
+
+def visits(playwright: Any, repeat: int) -> list[float]:
+    """Seconds from navigation to fully rendered for ``repeat`` new browsers visiting one running server.
+
+    The server serves one visit first (not counted): its analysis is then in Streamlit's cache, as
+    on a dashboard that anyone has opened since it started.
+    """
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log = tempfile.NamedTemporaryFile(prefix="first-render-visit-", suffix=".log", delete=False)  # noqa: SIM115 - kept when a run fails
+    process = start_server(port, server_env(None), log)
+    times: list[float] = []
+    try:
+        wait_healthy(url.rstrip("/"), process)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            for index in range(repeat + 1):
+                context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(url, wait_until="commit", timeout=TIMEOUT * 1000)
+                wait_for(page, EXPECTED_CHARTS, "done")
+                if index:
+                    times.append(time.perf_counter() - started)
+                    print(f"  visit {index}: {times[-1]:.2f} s", flush=True)
+                context.close()
+        finally:
+            browser.close()
+    finally:
+        stop_server(process)
+        log.close()
+        os.unlink(log.name)
+    return times
+
+
+def verdicts(visit: list[float], dashboard: list[float], floor: list[float]) -> None:
+    """The two figures against their targets."""
+    print()
+    if visit:
+        median = statistics.median(visit)
+        print(f"new browser visiting a running server -> Overview drawn: median {median:.2f} s (best {min(visit):.2f}) "
+              f"= {median / VISIT_TARGET:.2f} x target (target <= {VISIT_TARGET} s)")
+    if dashboard and floor:
+        own = statistics.median(dashboard) - statistics.median(floor)
+        print(f"cold start -> Overview drawn, beyond a minimal page with 3 Plotly charts: {statistics.median(dashboard):.2f} - "
+              f"{statistics.median(floor):.2f} = {own:.2f} s = {own / OWN_COLD_TARGET:.2f} x target (target <= {OWN_COLD_TARGET} s)")
 
 
 def parse_args() -> argparse.Namespace:
@@ -373,22 +434,28 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="runs, each with a fresh server (default 3)")
     parser.add_argument("--cold", action="store_true", help="a fresh empty BRIEFING_CACHE_DIR per run (default: inherit the environment)")
     parser.add_argument("--charts", type=int, default=EXPECTED_CHARTS, help=f"Plotly charts expected on the first page ({EXPECTED_CHARTS})")
-    parser.add_argument("--floor", action="store_true", help="first measure minimal pages: no chart, 3 Plotly charts, 3 Vega-Lite charts")
+    parser.add_argument("--floor", action="store_true", help="also measure a minimal page without charts and one with 3 Vega-Lite charts")
     parser.add_argument("--returning", action="store_true", help="a browser profile that visited the dashboard once before")
     return parser.parse_args()
 
 
-def floors(playwright: Any, repeat: int) -> None:
-    """The minimal apps (see _MINIMAL_APP), measured like the dashboard."""
-    with tempfile.TemporaryDirectory(prefix="first-render-floor-") as folder:
-        for name, source, charts, title in (
+def floors(playwright: Any, repeat: int, *, all_floors: bool) -> list[Run]:
+    """The minimal apps (see _MINIMAL_APP), measured like the dashboard; the runs of the one with 3 Plotly charts."""
+    apps = [("minimal_plotly.py", _MINIMAL_PLOTLY_APP, 3, "floor: a minimal page (title, 4 metrics) with 3 one-trace Plotly bar charts")]
+    if all_floors:
+        apps = [
             ("minimal.py", _MINIMAL_APP, 0, "floor: a minimal Streamlit page (title, 4 metrics)"),
-            ("minimal_plotly.py", _MINIMAL_PLOTLY_APP, 3, "floor: the same with 3 one-trace Plotly bar charts"),
+            *apps,
             ("minimal_vega.py", _MINIMAL_VEGA_APP, 3, "floor: the same with 3 Vega-Lite bar charts (st.bar_chart) instead"),
-        ):
+        ]
+    plotly: list[Run] = []
+    with tempfile.TemporaryDirectory(prefix="first-render-floor-") as folder:
+        for name, source, charts, title in apps:
             script = Path(folder) / name
             script.write_text(source, encoding="utf-8")
-            series(playwright, title, Setup(script=str(script), charts=charts, navigation=False), repeat)
+            runs = series(playwright, title, Setup(script=str(script), charts=charts, navigation=False), repeat)
+            plotly = runs if name == "minimal_plotly.py" else plotly
+    return plotly
 
 
 def main() -> None:
@@ -401,14 +468,16 @@ def main() -> None:
     print("each line: seconds since Popen at each step; srvmsg = last server message; warm = reload on the same server")
     SCREENSHOT.unlink(missing_ok=True)
     with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="first-render-profile-") as profile:
-        if args.floor:
-            floors(playwright, args.repeat)
+        floor = floors(playwright, args.repeat, all_floors=args.floor)
         setup = Setup(charts=args.charts, cold=args.cold)
         if args.returning:
             setup = replace(setup, profile=profile, port=free_port())
             earlier = measure(playwright, setup, shot=False)  # not counted: fills the profile's caches
             print(f"earlier visit (not counted): {row(earlier)}")
-        series(playwright, "the dashboard" + (", returning browser" if args.returning else ""), setup, args.repeat, shot=True)
+        dashboard = series(playwright, "the dashboard" + (", returning browser" if args.returning else ""), setup, args.repeat, shot=True)
+        print("\n== new browsers visiting a running server")
+        visit = visits(playwright, args.repeat)
+        verdicts(visit, rendered(dashboard), rendered(floor))
     if SCREENSHOT.exists():
         print(f"screenshot of the last run's first render: {SCREENSHOT}")
 

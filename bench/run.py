@@ -5,7 +5,7 @@ Run: python bench/run.py [--only NAME ...] [--repeat N]
   parallel  speed-up of the process pool on a ~12 MB corpus, and warm cache reopen ÷ cold
   filter    sentence-explorer filter over 100,000+ sentences
   memory    peak memory (all processes) on a ~20 MB corpus and on one 20 MB document
-  render    streamlit run -> first page fully rendered in headless Chromium (bench/first_render.py)
+  render    a new browser visiting a running server, and the cold start beyond a minimal page (bench/first_render.py)
 Uses the default corpus and, when the team's ../shared/ folder is present, FA-KES (the
 parallel and memory figures need it). Takes about half an hour on 2 cores.
 """

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.clean.cleaning import CleanDocument, CleaningReport, clean_document, merge_reports, remove_repeated_passages
@@ -46,7 +47,7 @@ from analysis.clean.noise import Span
 from analysis.clean.segment import Sentence, bare_names, document_sentences
 from analysis.engines.engine import LocalEngine, default_workers, shared
 from analysis.extract.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts, cooccurrence, find_ruled_mentions
-from analysis.extract.discovery import PLACE_LABELS, Candidate, candidate_after, discover, load_rules, normalise_name
+from analysis.extract.discovery import PLACE_LABELS, Candidate, candidate_after, candidate_reading, discover, load_rules, normalise_name
 from analysis.extract.event_names import canonical_names, find_event_names, with_model_events
 from analysis.extract.events import EVENT_COLUMNS, document_context, find_events, reference_name, timeline_date
 from analysis.extract.geocode import NOT_PLACE_RULES, country_of, geocode, own_countries, used_as_place
@@ -387,7 +388,12 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
             if name and " " not in name:  # "Mrs May" is the one word "May"
                 lower_words = lowercase_words(text) if lower_words is None else lower_words
                 lowered = lower_words.get(name.lower(), 0)
-            candidates.append(Candidate(doc.doc_id, sentence_id, e.label, surface, start, end, candidate_after(text, end), e.start == lead, lowered))
+            candidates.append(
+                Candidate(
+                    doc.doc_id, sentence_id, e.label, surface, start, end, candidate_after(text, end), e.start == lead, lowered,
+                    name, candidate_reading(name, e.label, lexicon),
+                )
+            )
         written = with_model_events(
             find_event_names(
                 sentence.text,
@@ -448,7 +454,7 @@ def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate]) -> Resolutio
     candidates = list(candidates)
     found = discover(candidates, lexicon)
     states = {alias: actor.name for actor in lexicon.actors if actor.type == "state" for alias in (actor.name, *actor.aliases)}
-    names = (normalise_name(c.surface, c.label) for c in candidates if c.label in PLACE_LABELS)
+    names = (c.name or normalise_name(c.surface, c.label) for c in candidates if c.label in PLACE_LABELS)
     countries = own_countries(states.get(name, name) for name in names)  # a state's alias counts as its name
     return Resolution(lexicon, found.lexicon(), found.forms, found.places, countries, organisation_names(candidates))
 
@@ -471,7 +477,7 @@ def organisation_names(candidates: Sequence[Candidate]) -> frozenset[str]:
     heads: Counter[str] = Counter()
     lower: dict[tuple[str, str], int] = {}
     for c in candidates:
-        name = normalise_name(c.surface, c.label)
+        name = c.name or normalise_name(c.surface, c.label)
         if not name:
             continue
         (as_place if c.label in PLACE_LABELS else as_other)[name] += 1
@@ -691,10 +697,12 @@ def with_event_actors(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
     if events.empty:
         return events
     named = mentions.sort_values(["doc_id", "sentence_id", "start"], kind="stable").drop_duplicates(["doc_id", "sentence_id", "actor"])
-    joined = named.groupby(["doc_id", "sentence_id"], sort=False)["actor"].agg(";".join)
-    keys = pd.MultiIndex.from_frame(events[["doc_id", "sentence_id"]])
+    by_sentence: dict[tuple[str, int], list[str]] = {}
+    for key, actor in zip(zip(named["doc_id"].tolist(), named["sentence_id"].tolist()), named["actor"].tolist()):
+        by_sentence.setdefault(key, []).append(actor)
     events = events.copy()
-    events["actors"] = joined.reindex(keys).fillna("").to_numpy()
+    keys = zip(events["doc_id"].tolist(), events["sentence_id"].tolist())
+    events["actors"] = np.array([";".join(by_sentence.get(key, ())) for key in keys], dtype=object)
     return events
 
 

@@ -49,6 +49,9 @@ class Candidate:
     acronym: str = ""  # "NRF" when the span is followed by "(NRF)"
     sentence_initial: bool = False
     lower_count: int = 0  # for a one-word name: how often the document writes it in lower case ("Army" / "army")
+    # Read where the candidate is found (in parallel), with the default rules; "" when not read there:
+    name: str = ""  # normalise_name(surface, label)
+    reading: str = ""  # the name discovery resolves: a person's without a leading lexicon alias
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ class Discovery:
 
 def discover(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, rules: DiscoveryRules | None = None) -> Discovery:
     """Resolve the corpus's candidates that no lexicon names into actors of origin "model"."""
+    custom_rules = rules is not None  # the names read where candidates were found used the default rules
     rules = rules or load_rules()
     label_counts: dict[str, Counter] = defaultdict(Counter)
     acronyms: dict[str, Counter] = defaultdict(Counter)
@@ -140,11 +144,15 @@ def discover(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, rules: D
     lower: Counter = Counter()
     counted: set[tuple[str, str]] = set()
     documents: dict[str, set[str]] = defaultdict(set)
+    refused: dict[tuple[str, str], bool] = {}
     for c in candidates:
         if c.label not in _LEXICON_LABELS:  # the actor labels and the place labels a lexicon may claim
             continue
-        name = _without_leading_alias(normalise_name(c.surface, c.label, rules), c.label, lexicon)
-        if not _plausible(name, c.label) or _ends_with_title(name, rules):
+        name = c.reading if c.reading and not custom_rules else candidate_reading(normalise_name(c.surface, c.label, rules), c.label, lexicon)
+        seen = refused.get((name, c.label))
+        if seen is None:
+            seen = refused[(name, c.label)] = not _plausible(name, c.label) or _ends_with_title(name, rules)
+        if seen:
             continue
         label_counts[name][c.label] += 1
         documents[name].add(c.doc_id)
@@ -216,8 +224,9 @@ def _name_word(word: str, *, last: bool = False) -> bool:
     return not last and word.lower() in _NAME_PARTICLES
 
 
-def _without_leading_alias(name: str, label: str, lexicon: ActorLexicon) -> str:
-    """A person's name without an organisation or state the model took in with it ("League Rudolf Rassendyll")."""
+def candidate_reading(name: str, label: str, lexicon: ActorLexicon) -> str:
+    """The name discovery resolves, from the normalised name: a person's without an organisation or
+    state the model took in with it ("League Rudolf Rassendyll")."""
     if label != "PERSON":
         return name
     matches = lexicon.matcher.find(name)

@@ -74,7 +74,10 @@ def geocode(name: str, *, countries: Collection[str] = ()) -> GazetteerPlace | N
 
 def own_countries(place_names: Iterable[str]) -> tuple[str, ...]:
     """ISO codes of the countries the corpus's place names are mostly about (named as countries)."""
-    counts = Counter(place.country for name in place_names if (place := geocode(name)) and place.kind == "country")
+    counts: Counter[str] = Counter()
+    for name, n in Counter(place_names).items():  # each name looked up once
+        if (place := geocode(name)) and place.kind == "country":
+            counts[place.country] += n
     total = sum(counts.values())
     return tuple(sorted(code for code, n in counts.items() if n >= OWN_COUNTRY_SHARE * total))
 

