@@ -381,16 +381,17 @@ def rendered(runs: list[Run]) -> list[float]:
     return [run.steps["fully rendered"] for run in runs if "fully rendered" in run.steps]
 
 
-def visits(playwright: Any, repeat: int) -> list[float]:
+def visits(playwright: Any, repeat: int, setup: Setup | None = None) -> list[float]:
     """Seconds from navigation to fully rendered for ``repeat`` new browsers visiting one running server.
 
     The server serves one visit first (not counted): its analysis is then in Streamlit's cache, as
-    on a dashboard that anyone has opened since it started.
+    on a dashboard that anyone has opened since it started. ``setup``: another script (a floor).
     """
+    setup = setup or Setup()
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = tempfile.NamedTemporaryFile(prefix="first-render-visit-", suffix=".log", delete=False)  # noqa: SIM115 - kept when a run fails
-    process = start_server(port, server_env(None), log)
+    process = start_server(port, server_env(None), log, setup.script)
     times: list[float] = []
     try:
         wait_healthy(url.rstrip("/"), process)
@@ -401,7 +402,7 @@ def visits(playwright: Any, repeat: int) -> list[float]:
                 page = context.new_page()
                 started = time.perf_counter()
                 page.goto(url, wait_until="commit", timeout=TIMEOUT * 1000)
-                wait_for(page, EXPECTED_CHARTS, "done")
+                wait_for(page, setup.charts, "done")
                 if index:
                     times.append(time.perf_counter() - started)
                     print(f"  visit {index}: {times[-1]:.2f} s", flush=True)
@@ -415,13 +416,20 @@ def visits(playwright: Any, repeat: int) -> list[float]:
     return times
 
 
-def verdicts(visit: list[float], dashboard: list[float], floor: list[float]) -> None:
+def verdicts(visit: list[float], floor_visit: list[float], dashboard: list[Run], floor: list[Run]) -> None:
     """The two figures against their targets."""
     print()
+    reloads = [run.warm for run in dashboard if run.warm is not None]
     if visit:
         median = statistics.median(visit)
         print(f"new browser visiting a running server -> Overview drawn: median {median:.2f} s (best {min(visit):.2f}) "
               f"= {median / VISIT_TARGET:.2f} x target (target <= {VISIT_TARGET} s)")
+    if floor_visit:
+        print(f"  the same visit to a minimal page with 3 Plotly charts: median {statistics.median(floor_visit):.2f} s "
+              f"(best {min(floor_visit):.2f}): what any such page costs a new browser here")
+    if reloads:
+        print(f"  a reload of the Overview, the browser's cache warm (the issue's 1.55 s was this): median {statistics.median(reloads):.2f} s")
+    dashboard, floor = rendered(dashboard), rendered(floor)
     if dashboard and floor:
         own = statistics.median(dashboard) - statistics.median(floor)
         print(f"cold start -> Overview drawn, beyond a minimal page with 3 Plotly charts: {statistics.median(dashboard):.2f} - "
@@ -477,7 +485,12 @@ def main() -> None:
         dashboard = series(playwright, "the dashboard" + (", returning browser" if args.returning else ""), setup, args.repeat, shot=True)
         print("\n== new browsers visiting a running server")
         visit = visits(playwright, args.repeat)
-        verdicts(visit, rendered(dashboard), rendered(floor))
+        print("\n== new browsers visiting a running minimal page with 3 Plotly charts")
+        with tempfile.TemporaryDirectory(prefix="first-render-floor-") as folder:
+            script = Path(folder) / "minimal_plotly.py"
+            script.write_text(_MINIMAL_PLOTLY_APP, encoding="utf-8")
+            floor_visit = visits(playwright, args.repeat, Setup(script=str(script), charts=3, navigation=False))
+        verdicts(visit, floor_visit, dashboard, floor)
     if SCREENSHOT.exists():
         print(f"screenshot of the last run's first render: {SCREENSHOT}")
 

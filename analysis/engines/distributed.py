@@ -55,6 +55,7 @@ from analysis.engines.pipeline import (
     DocumentResult,
     Progress,
     Resolution,
+    StageProgress,
     analyse_document,
     boilerplate_from_counts,
     charted_colours,
@@ -225,23 +226,21 @@ def _run(
 READ_STEPS, EXTRACT_STEPS, MENTION_STEPS, KEYWORD_STEPS, WRITE_STEPS = 1, 7, 1, 6, 1
 
 
-class _Steps:
+class _Steps(StageProgress):
     """Progress over all stages, as each stage's partitions finish (in any order)."""
 
     def __init__(self, progress: Progress | None, n_partitions: int) -> None:
-        self.progress = progress
-        self.total = n_partitions * (READ_STEPS + EXTRACT_STEPS + MENTION_STEPS + KEYWORD_STEPS + WRITE_STEPS)
-        self.done = 0
+        super().__init__(progress, n_partitions, (READ_STEPS, EXTRACT_STEPS, MENTION_STEPS, KEYWORD_STEPS, WRITE_STEPS))
 
     def wait(self, futures: list, weight: int) -> None:
         """Wait for the futures (one per partition), reporting progress as each finishes; nothing comes here."""
-        if self.progress is None:
+        report = self.on(weight)
+        if report is None:
             return
         from dask.distributed import as_completed
 
         for _ in as_completed(futures):
-            self.done += weight
-            self.progress(min(self.done, self.total), self.total)
+            report(1)
 
     def gather(self, client, futures: list, weight: int) -> list:
         """The futures' results in order, reporting progress as each finishes."""

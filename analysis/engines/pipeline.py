@@ -163,7 +163,7 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     sizes = [len(doc.text) for doc in corpus.documents]
     # Lines repeated across documents need at least BOILERPLATE_MIN_DOCUMENTS to be found.
     engine.share(line_keys=len(sizes) >= BOILERPLATE_MIN_DOCUMENTS)
-    step = _Steps(progress, len(sizes))
+    step = StageProgress(progress, len(sizes), (CLEAN_STEPS, EXTRACT_STEPS, MENTION_STEPS, KEYWORD_STEPS, COUNT_STEPS))
     parts = engine.map(clean_batch, corpus.documents, sizes=sizes, done=step.on(CLEAN_STEPS))
     report = merge_reports([r for *_, r, _ in parts])
     report.load_warnings = list(corpus.warnings)
@@ -206,21 +206,22 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
 CLEAN_STEPS, EXTRACT_STEPS, MENTION_STEPS, KEYWORD_STEPS, COUNT_STEPS = 1, 6, 1, 6, 1
 
 
-class _Steps:
-    """Turns "n documents done in this stage" into progress(done, total) over all stages."""
+class StageProgress:
+    """Turns "n items done in this stage" into progress(done, total) over all stages (``weights``: steps per item of each)."""
 
-    def __init__(self, progress: Progress | None, n_documents: int) -> None:
+    def __init__(self, progress: Progress | None, n_items: int, weights: Sequence[int]) -> None:
         self.progress = progress
-        self.total = n_documents * (CLEAN_STEPS + EXTRACT_STEPS + MENTION_STEPS + KEYWORD_STEPS + COUNT_STEPS)
+        self.total = n_items * sum(weights)
         self.done = 0
 
     def on(self, weight: int) -> Callable[[int], None] | None:
+        """A callback for one stage, given the number of items just finished (None without progress)."""
         if self.progress is None:
             return None
 
-        def report(n_documents: int) -> None:
-            self.done += weight * n_documents
-            self.progress(self.done, self.total)
+        def report(n_items: int) -> None:
+            self.done += weight * n_items
+            self.progress(min(self.done, self.total), self.total)
 
         return report
 

@@ -36,7 +36,7 @@ _NAME_PARTICLES = frozenset({"of", "the", "and", "for", "de", "du", "des", "da",
                              "von", "der", "den", "y", "e", "di", "del", "della", "on", "in", "at", "&", "upon", "au", "aux"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a corpus has hundreds of thousands, all held until resolution
 class Candidate:
     """An entity span the model found: its label, surface (as analysed), offsets and what follows it."""
 
