@@ -16,13 +16,13 @@ What runs where:
   by input order, as the local engine decides it); boilerplate lines, from per-partition line
   counts grouped the same way; the corpus keywords' tally, merged pairwise in partition order;
 - here, merged centrally: document ids made unique (every id once), which lexicon packs apply
-  (per-partition counts), the resolution of the model's entity candidates into actors (every
-  candidate, without its sentence), the keywords ranked from the one merged tally, actor counts
-  and co-occurrence (per-partition sums), the cleaning report and the manifest.
+  (per-partition counts), the resolution of the model's entity candidates into actors (from
+  their tally, merged on the workers: one entry per distinct name), the keywords ranked from the
+  one merged tally, actor counts and co-occurrence (per-partition sums), the cleaning report and
+  the manifest.
 
-No document text and no fingerprint comes to this process: its memory grows with the number
-of documents (their ids), of entity candidates and of distinct keywords, actors and boilerplate
-lines. ``DaskRun.central_seconds`` is the time spent here between the workers' stages.
+No document text, fingerprint or entity candidate comes to this process: its memory grows with
+the number of documents (their ids) and of distinct names, keywords, actors and boilerplate lines. ``DaskRun.central_seconds`` is the time spent here between the workers' stages.
 
 Workers read INPUT and write DIR by path: on a real cluster both must be on storage every
 worker and this machine see at the same path (a shared file system).
@@ -73,7 +73,7 @@ from analysis.engines.pipeline import (
     without_weak_propagation,
 )
 from analysis.extract.actors import MENTION_COLUMNS, actor_counts, cooccurrence, merge_actor_counts, merge_cooccurrence
-from analysis.extract.discovery import Candidate
+from analysis.extract.discovery import CandidateTally
 from analysis.extract.keyword_names import NameTally, fold_keyword_names, name_tally
 from analysis.extract.keywords import KeywordGroup, KeywordTally, count_keys, keyword_groups, keyword_tally
 from analysis.extract.ner import MODEL_ENV, ModelError, load_model, model_name
@@ -196,10 +196,11 @@ def _run(
     parts = [client.submit(_clean, p, part_ids) for p, part_ids in zip(parts, ids)]
     parts = _without_repeats(client, parts, ids)
     parts = [client.submit(_extract, p, shared_lexicon) for p in parts]
+    found = _merged(client, [client.submit(_candidate_tally, p) for p in parts])
     steps.wait(parts, EXTRACT_STEPS)
-    found = client.gather([client.submit(_candidates, p) for p in parts])
+    found = found.result()
     with timer.central():
-        resolved = resolve(lexicon, [c for part in found for c in part])
+        resolved = resolve(lexicon, found)
         del found
     shared_resolved = client.scatter(resolved, broadcast=True)
     parts = [client.submit(_mentions, p, shared_resolved) for p in parts]
@@ -313,7 +314,7 @@ def _boilerplate(client, parts: list, n_documents: int) -> set[str]:
 
 
 def _merged(client, tallies: list):
-    """One future of the keyword tallies merged pairwise on the workers, in partition order."""
+    """One future of the partitions' tallies (keywords, candidates) merged pairwise on the workers, in partition order."""
     while len(tallies) > 1:
         pairs = [client.submit(_merge_tallies, a, b) for a, b in zip(tallies[::2], tallies[1::2])]
         tallies = pairs + tallies[len(pairs) * 2 :]
@@ -337,15 +338,18 @@ def _pack_counts(part: Partition, lexicon: ActorLexicon) -> Counter:
     return Counter({pack.name: pack.documents_naming_anchors(texts) for pack in lexicon.packs})
 
 
-def _candidates(part: Partition) -> list[Candidate]:
-    return [c for r in part.results for c in r.candidates]
+def _candidate_tally(part: Partition) -> CandidateTally:
+    tally = CandidateTally()
+    for result in part.results:
+        tally.update(result.tally)
+    return tally
 
 
 def _mentions(part: Partition, resolved: Resolution) -> Partition:
     # A new partition, the input left as it was: Dask may run a task again on the same input.
     jobs = [(item, r.sentences, r.candidates, r.places) for item, r in zip(part.cleaned, part.results)]
     found = mention_batch(resolved, jobs)
-    return replace(part, results=[replace(r, mentions=m, places=p, candidates=[]) for r, (m, p) in zip(part.results, found)])
+    return replace(part, results=[replace(r, mentions=m, places=p, candidates=[], tally=None) for r, (m, p) in zip(part.results, found)])
 
 
 def _tally(part: Partition) -> pd.DataFrame:
@@ -428,7 +432,7 @@ def _keyword_tally(part: Partition) -> KeywordTally:
     return keyword_tally(part.keywords)
 
 
-def _merge_tallies(first: KeywordTally, second: KeywordTally) -> KeywordTally:
+def _merge_tallies(first: KeywordTally | CandidateTally, second: KeywordTally | CandidateTally) -> KeywordTally | CandidateTally:
     return deepcopy(first).update(second)
 
 

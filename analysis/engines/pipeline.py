@@ -47,7 +47,17 @@ from analysis.clean.noise import Span
 from analysis.clean.segment import Sentence, bare_names, document_sentences
 from analysis.engines.engine import LocalEngine, default_workers, shared
 from analysis.extract.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts, cooccurrence, find_ruled_mentions
-from analysis.extract.discovery import PLACE_LABELS, Candidate, candidate_after, candidate_reading, discover, load_rules, normalise_name
+from analysis.extract.discovery import (
+    PLACE_LABELS,
+    Candidate,
+    CandidateTally,
+    candidate_after,
+    discover,
+    load_rules,
+    normalise_name,
+    place_tally,
+    tally_candidates,
+)
 from analysis.extract.event_names import canonical_names, find_event_names, with_model_events
 from analysis.extract.events import EVENT_COLUMNS, document_context, find_events, reference_name, timeline_date
 from analysis.extract.geocode import NOT_PLACE_RULES, country_of, geocode, own_countries, used_as_place
@@ -113,6 +123,7 @@ class DocumentResult:
     places: list[tuple]
     line_keys: set[str] = field(default_factory=set)  # the document's sentences as boilerplate keys
     candidates: list[Candidate] = field(default_factory=list)  # entity spans the NER model found
+    tally: CandidateTally | None = None  # what resolution reads of them (dropped once the corpus is resolved)
 
 
 def analyze(
@@ -176,7 +187,7 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     cleaned, report = remove_repeated_passages(cleaned, report, found=found)
     del found
     results = engine.map(extract_batch, cleaned, sizes=sizes, done=step.on(EXTRACT_STEPS))
-    resolved = resolve(lexicon, (c for r in results for c in r.candidates))
+    resolved = resolve(lexicon, merged_tallies(results))
     jobs = [(item, r.sentences, r.candidates, r.places) for item, r in zip(cleaned, results)]
     for result, (mentions, places) in zip(results, engine.map(partial(mention_batch, resolved), jobs, sizes=sizes, done=step.on(MENTION_STEPS))):
         result.mentions, result.places, result.candidates = mentions, places, []
@@ -389,12 +400,7 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
             if name and " " not in name:  # "Mrs May" is the one word "May"
                 lower_words = lowercase_words(text) if lower_words is None else lower_words
                 lowered = lower_words.get(name.lower(), 0)
-            candidates.append(
-                Candidate(
-                    doc.doc_id, sentence_id, e.label, surface, start, end, candidate_after(text, end), e.start == lead, lowered,
-                    name, candidate_reading(name, e.label, lexicon),
-                )
-            )
+            candidates.append(Candidate(doc.doc_id, sentence_id, e.label, surface, start, end, candidate_after(text, end), e.start == lead, lowered))
         written = with_model_events(
             find_event_names(
                 sentence.text,
@@ -409,7 +415,7 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
             for p, s, e in find_places(text, sentence.start, sentence.end)
         ]
     keys = {boilerplate_key(s.text) for s in sentences} if line_keys else set()
-    return DocumentResult(doc.doc_id, sentences, [], events, places, keys, candidates)
+    return DocumentResult(doc.doc_id, sentences, [], events, places, keys, candidates, tally_candidates(candidates, lexicon))
 
 
 @dataclass
@@ -450,20 +456,29 @@ class Resolution:
         return leftmost_longest(found, lambda m: (m[1], m[2]))  # the lexicon's listed first: it wins a tie
 
 
-def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate]) -> Resolution:
-    """The corpus's candidates resolved (:func:`analysis.extract.discovery.discover`) beside the lexicon."""
-    candidates = list(candidates)
-    found = discover(candidates, lexicon)
+def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate] | CandidateTally) -> Resolution:
+    """The corpus's candidates (or their tally) resolved (:func:`analysis.extract.discovery.discover`) beside the lexicon."""
+    tally = candidates if isinstance(candidates, CandidateTally) else tally_candidates(candidates, lexicon)
+    found = discover(tally, lexicon)
     states = {alias: actor.name for actor in lexicon.actors if actor.type == "state" for alias in (actor.name, *actor.aliases)}
-    names = (c.name or normalise_name(c.surface, c.label) for c in candidates if c.label in PLACE_LABELS)
-    countries = own_countries(states.get(name, name) for name in names)  # a state's alias counts as its name
-    return Resolution(lexicon, found.lexicon(), found.forms, found.places, countries, organisation_names(candidates))
+    countries = own_countries(states.get(name, name) for name in tally.places.elements())  # a state's alias counts as its name
+    return Resolution(lexicon, found.lexicon(), found.forms, found.places, countries, organisation_names(tally))
+
+
+def merged_tallies(results: Iterable[DocumentResult]) -> CandidateTally:
+    """The candidate tally of documents' results, in order; each result's own is dropped."""
+    tally = CandidateTally()
+    for result in results:
+        if result.tally is not None:
+            tally.update(result.tally)
+            result.tally = None
+    return tally
 
 
 BIG_CITY = 100_000
 
 
-def organisation_names(candidates: Sequence[Candidate]) -> frozenset[str]:
+def organisation_names(candidates: Sequence[Candidate] | CandidateTally) -> frozenset[str]:
     """Names the model took for a place that the corpus mostly writes as something else.
 
     A name the gazetteer does not know must be a place at least twice as often as anything else,
@@ -473,22 +488,8 @@ def organisation_names(candidates: Sequence[Candidate]) -> frozenset[str]:
     people, more often as the first word of an organisation's name ("Jupiter" beside "Jupiter
     Research"): big cities' names are carried by clubs and firms and stay places.
     """
-    as_place: Counter[str] = Counter()
-    as_other: Counter[str] = Counter()
-    heads: Counter[str] = Counter()
-    lower: dict[tuple[str, str], int] = {}
-    for c in candidates:
-        name = c.name or normalise_name(c.surface, c.label)
-        if not name:
-            continue
-        (as_place if c.label in PLACE_LABELS else as_other)[name] += 1
-        if c.label == "ORG" and " " in name:
-            heads[name.split(" ", 1)[0]] += 1
-        if " " not in name:
-            lower[(name, c.doc_id)] = c.lower_count
-    lowered: Counter[str] = Counter()
-    for (name, _), n in lower.items():
-        lowered[name] += n
+    tally = candidates if isinstance(candidates, CandidateTally) else place_tally(candidates)
+    as_place, as_other, heads, lowered = tally.as_place, tally.as_other, tally.heads, tally.lowered
 
     def refused(name: str, n: int) -> bool:
         point = geocode(name)

@@ -49,9 +49,6 @@ class Candidate:
     acronym: str = ""  # "NRF" when the span is followed by "(NRF)"
     sentence_initial: bool = False
     lower_count: int = 0  # for a one-word name: how often the document writes it in lower case ("Army" / "army")
-    # Read where the candidate is found (in parallel), with the default rules; "" when not read there:
-    name: str = ""  # normalise_name(surface, label)
-    reading: str = ""  # the name discovery resolves: a person's without a leading lexicon alias
 
 
 @dataclass(frozen=True)
@@ -134,34 +131,102 @@ class Discovery:
         return ActorLexicon(self.actors, ())
 
 
-def discover(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, rules: DiscoveryRules | None = None) -> Discovery:
-    """Resolve the corpus's candidates that no lexicon names into actors of origin "model"."""
-    custom_rules = rules is not None  # the names read where candidates were found used the default rules
+@dataclass
+class CandidateTally:
+    """What resolution reads from entity candidates, without the candidates themselves.
+
+    Built where the candidates are found (per document, on the workers) and merged with
+    :meth:`update` in input order, it equals the tally of the whole corpus's candidates: a
+    cluster's client then holds one entry per distinct name, not one per mention.
+    """
+
+    labels: dict[str, Counter] = field(default_factory=dict)  # name as resolved -> model label -> candidates
+    only_initial: dict[str, bool] = field(default_factory=dict)  # every candidate of the name starts its sentence
+    lower: Counter = field(default_factory=Counter)  # name -> lower-case writings of it, summed over documents
+    acronyms: dict[str, Counter] = field(default_factory=dict)  # name -> acronyms written in brackets after it
+    beside: set[tuple[str, str]] = field(default_factory=set)  # (short capitals name, name with those initials) in one document
+    places: Counter = field(default_factory=Counter)  # normalised names of place-labelled candidates
+    as_place: Counter = field(default_factory=Counter)  # normalised name -> candidates labelled a place
+    as_other: Counter = field(default_factory=Counter)  # ... labelled anything else
+    heads: Counter = field(default_factory=Counter)  # first word of multi-word organisation names
+    lowered: Counter = field(default_factory=Counter)  # one-word normalised name -> lower-case writings, over documents
+
+    def update(self, other: CandidateTally) -> CandidateTally:
+        """Add ``other`` (the candidates of the documents that follow this tally's)."""
+        for mine, theirs in ((self.labels, other.labels), (self.acronyms, other.acronyms)):
+            for name, counts in theirs.items():
+                mine.setdefault(name, Counter()).update(counts)
+        for name, initial in other.only_initial.items():
+            self.only_initial[name] = self.only_initial.get(name, True) and initial
+        for mine, theirs in ((self.lower, other.lower), (self.places, other.places), (self.as_place, other.as_place),
+                             (self.as_other, other.as_other), (self.heads, other.heads), (self.lowered, other.lowered)):
+            mine.update(theirs)
+        self.beside |= other.beside
+        return self
+
+
+def tally_candidates(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, rules: DiscoveryRules | None = None) -> CandidateTally:
+    """The :class:`CandidateTally` of some documents' candidates (``lexicon``: the one the corpus is resolved beside)."""
     rules = rules or load_rules()
-    label_counts: dict[str, Counter] = defaultdict(Counter)
-    acronyms: dict[str, Counter] = defaultdict(Counter)
-    only_initial: dict[str, bool] = {}
-    lower: Counter = Counter()
+    candidates = list(candidates)
+    tally = place_tally(candidates, rules=rules)
     counted: set[tuple[str, str]] = set()
-    documents: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)  # document -> names, for acronyms written beside their names
     refused: dict[tuple[str, str], bool] = {}
     for c in candidates:
         if c.label not in _LEXICON_LABELS:  # the actor labels and the place labels a lexicon may claim
             continue
-        name = c.reading if c.reading and not custom_rules else candidate_reading(normalise_name(c.surface, c.label, rules), c.label, lexicon)
+        name = candidate_reading(normalise_name(c.surface, c.label, rules), c.label, lexicon)
         seen = refused.get((name, c.label))
         if seen is None:
             seen = refused[(name, c.label)] = not _plausible(name, c.label) or _ends_with_title(name, rules)
         if seen:
             continue
-        label_counts[name][c.label] += 1
-        documents[name].add(c.doc_id)
-        only_initial[name] = only_initial.get(name, True) and c.sentence_initial
+        tally.labels.setdefault(name, Counter())[c.label] += 1
+        named[c.doc_id].add(name)
+        tally.only_initial[name] = tally.only_initial.get(name, True) and c.sentence_initial
         if c.lower_count and (name, c.doc_id) not in counted:
             counted.add((name, c.doc_id))
-            lower[name] += c.lower_count
+            tally.lower[name] += c.lower_count
         if c.acronym and c.label == "ORG" and _abbreviates(c.acronym, name) and not lexicon.matcher.find(c.acronym):
-            acronyms[name][c.acronym] += 1
+            tally.acronyms.setdefault(name, Counter())[c.acronym] += 1
+    for names in named.values():
+        short = {n for n in names if _may_be_acronym(n)}
+        tally.beside |= {(_initials(n), n) for n in names if " " in n and _initials(n) in short}
+    return tally
+
+
+def place_tally(candidates: Iterable[Candidate], *, rules: DiscoveryRules | None = None) -> CandidateTally:
+    """A tally of only what decides places: how each name is labelled (a place or not), its lower-case
+    writings, the first words of organisation names (:func:`analysis.engines.pipeline.organisation_names`)."""
+    rules = rules or load_rules()
+    tally = CandidateTally()
+    lower_by_document: dict[tuple[str, str], int] = {}
+    for c in candidates:
+        name = normalise_name(c.surface, c.label, rules)
+        if c.label in PLACE_LABELS:
+            tally.places[name] += 1
+        if not name:
+            continue
+        (tally.as_place if c.label in PLACE_LABELS else tally.as_other)[name] += 1
+        if c.label == "ORG" and " " in name:
+            tally.heads[name.split(" ", 1)[0]] += 1
+        if " " not in name:
+            lower_by_document[(name, c.doc_id)] = c.lower_count
+    for (name, _), n in lower_by_document.items():
+        tally.lowered[name] += n
+    return tally
+
+
+def _may_be_acronym(name: str) -> bool:
+    return name.isupper() and 2 <= len(name) <= 6 and " " not in name
+
+
+def discover(found: Iterable[Candidate] | CandidateTally, lexicon: ActorLexicon, *, rules: DiscoveryRules | None = None) -> Discovery:
+    """Resolve the corpus's candidates (or their tally) that no lexicon names into actors of origin "model"."""
+    tally = found if isinstance(found, CandidateTally) else tally_candidates(found, lexicon, rules=rules)
+    rules = rules or load_rules()
+    label_counts, acronyms, only_initial, lower = tally.labels, tally.acronyms, tally.only_initial, tally.lower
     labels = {name: counts.most_common(1)[0][0] for name, counts in label_counts.items()}
     # A word written in lower case more often than the model tags it is a common word ("May", "Army"), not a name.
     common = {name for name, n in lower.items() if n > sum(label_counts[name].values())}
@@ -179,7 +244,7 @@ def discover(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, rules: D
     def not_surname(word: str) -> bool:  # "Grange" as a party after "Fred Grange"; a lexicon's alias stays the lexicon's
         return word in not_people or any(m.start == 0 and m.end == len(word) for m in lexicon.matcher.find(word))
 
-    found = _resolve(free, label_counts, acronyms, rules, {a.name for a in lexicon.actors}, not_surname, documents)
+    found = _resolve(free, label_counts, acronyms, rules, {a.name for a in lexicon.actors}, not_surname, tally.beside)
     found.places = tuple(
         sorted(
             name
@@ -274,7 +339,7 @@ def _resolve(
     rules: DiscoveryRules,
     taken: set[str],
     not_surname: Callable[[str], bool],
-    documents: dict[str, set[str]],
+    beside: set[tuple[str, str]],
 ) -> Discovery:
     frequency = {name: sum(label_counts[name].values()) for name in free}
     groups: dict[str, list[tuple[str, str]]] = {}  # actor name -> [(form, rule)]
@@ -288,7 +353,7 @@ def _resolve(
             groups.setdefault(name, []).append((name, "model"))
             kinds[name] = label
     _merge_plurals(groups, forms, kinds, frequency)
-    _merge_acronyms(free, acronyms, groups, forms, documents)
+    _merge_acronyms(free, acronyms, groups, forms, beside)
     actors = []
     for actor_name, members in groups.items():
         display = actor_name if actor_name not in taken else f"{actor_name} ({_type_of(actor_name, kinds.get(actor_name, 'PERSON'), rules)})"
@@ -413,7 +478,7 @@ def _merge_acronyms(
     acronyms: dict[str, Counter],
     groups: dict[str, list[tuple[str, str]]],
     forms: dict[str, str],
-    documents: dict[str, set[str]],
+    beside: set[tuple[str, str]],
 ) -> None:
     """An acronym joins its name: written in brackets after it (by one name only), or (failing that) the one
     name whose initials it is and that some document writes beside it ("GZ" is not another story's "Group Zenda")."""
@@ -425,11 +490,11 @@ def _merge_acronyms(
     for name, label in free.items():
         if label == "ORG" and " " in name and name in groups:
             by_initials[_initials(name)].append(name)
-    written = [n for n in groups if n.isupper() and 2 <= len(n) <= 6 and " " not in n]
+    written = [n for n in groups if _may_be_acronym(n)]
     for acronym in dict.fromkeys(written + list(introduced)):
         owners = introduced.get(acronym, set())
         owner = next(iter(owners)) if len(owners) == 1 else None
-        if not owners and len(by_initials.get(acronym, [])) == 1 and documents.get(acronym, set()) & documents.get(by_initials[acronym][0], set()):
+        if not owners and len(by_initials.get(acronym, [])) == 1 and (acronym, by_initials[acronym][0]) in beside:
             owner = by_initials[acronym][0]
         if owner is None or owner == acronym or owner not in groups:
             continue
