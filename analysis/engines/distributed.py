@@ -17,9 +17,9 @@ What runs where:
   counts grouped the same way; the corpus keywords' tally, merged pairwise in partition order;
 - here, merged centrally: document ids made unique (every id once), which lexicon packs apply
   (per-partition counts), the resolution of the model's entity candidates into actors (from
-  their tally, merged on the workers: one entry per distinct name), the keywords ranked from the
-  one merged tally, actor counts and co-occurrence (per-partition sums), the cleaning report and
-  the manifest.
+  their tally, merged on the workers: one entry per distinct name), actor counts and
+  co-occurrence (per-partition sums), the cleaning report and the manifest. The corpus keywords
+  are ranked on a worker from the merged tally; only the top ones come here.
 
 No document text, fingerprint or entity candidate comes to this process: its memory grows with
 the number of documents (their ids) and of distinct names, keywords, actors and boilerplate lines. ``DaskRun.central_seconds`` is the time spent here between the workers' stages.
@@ -210,10 +210,10 @@ def _run(
     boilerplate = _boilerplate(client, parts, n_documents)
     parts = [client.submit(_keywords, p, boilerplate, ngram) for p in parts]
     tally = _merged(client, [client.submit(_keyword_tally, p) for p in parts])
+    top = client.submit(_top_keywords, tally, min_documents(n_documents))  # ranked on a worker: only the top come here
     steps.wait(parts, KEYWORD_STEPS)
-    tally = tally.result()
+    top = top.result()
     with timer.central():
-        top = tally.corpus_keywords(min_documents=min_documents(n_documents))[:CORPUS_KEYWORDS]
         keys = frozenset(g.key for g in top)
         _prepare(out)
     written = steps.gather(client, [client.submit(_write_partition, p, keys, str(out), i, shared_resolved, weak, boilerplate) for i, p in enumerate(parts)], WRITE_STEPS)
@@ -430,6 +430,10 @@ def _keywords(part: Partition, boilerplate: set[str], ngram: int) -> Partition:
 
 def _keyword_tally(part: Partition) -> KeywordTally:
     return keyword_tally(part.keywords)
+
+
+def _top_keywords(tally: KeywordTally, min_documents: int) -> list[KeywordGroup]:
+    return tally.corpus_keywords(min_documents=min_documents)[:CORPUS_KEYWORDS]
 
 
 def _merge_tallies(first: KeywordTally | CandidateTally, second: KeywordTally | CandidateTally) -> KeywordTally | CandidateTally:
