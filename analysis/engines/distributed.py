@@ -16,13 +16,17 @@ What runs where:
   by input order, as the local engine decides it); boilerplate lines, from per-partition line
   counts grouped the same way; the corpus keywords' tally, merged pairwise in partition order;
 - here, merged centrally: document ids made unique (every id once), which lexicon packs apply
-  (per-partition counts), the resolution of the model's entity candidates into actors (from
-  their tally, merged on the workers: one entry per distinct name), actor counts and
-  co-occurrence (per-partition sums), the cleaning report and the manifest. The corpus keywords
-  are ranked on a worker from the merged tally; only the top ones come here.
+  (per-partition counts), the propagation tally (per model-found actor and surface), and the
+  boilerplate lines and top keywords found on the workers;
+- on one worker, while the others wait: the resolution of the model's entity candidates into
+  actors (from their tally, merged on the workers: one entry per distinct name), the ranking of
+  the corpus keywords from their merged tally, and the corpus-wide tables (actor counts and
+  co-occurrence from per-partition sums, keywords), the cleaning report and the manifest.
 
-No document text, fingerprint or entity candidate comes to this process: its memory grows with
-the number of documents (their ids) and of distinct names, keywords, actors and boilerplate lines. ``DaskRun.central_seconds`` is the time spent here between the workers' stages.
+No document text, fingerprint, entity candidate or model-found actor comes to this process: its
+memory grows with the number of documents (their ids) and of distinct propagated names.
+``DaskRun.central_seconds`` is the serial time: spent here, or waiting here for a step that runs
+on one worker.
 
 Workers read INPUT and write DIR by path: on a real cluster both must be on storage every
 worker and this machine see at the same path (a shared file system).
@@ -84,6 +88,8 @@ from analysis.storage.store import is_stored_analysis, write_manifest, write_tab
 PER_PARTITION_TABLES = ("documents", "sentences", "mentions", "events", "places", "doc_keywords")
 # Fingerprints and lines are grouped by value into at most this many buckets (one task each).
 MAX_BUCKETS = 16
+# Rows of the actor counts and keywords a run's summary brings back to the client.
+SUMMARY_ROWS = 25
 
 
 @dataclass
@@ -110,8 +116,8 @@ class DaskRun:
     sentences: int
     words: int
     events: int
-    actor_counts: pd.DataFrame
-    keywords: pd.DataFrame
+    actor_counts: pd.DataFrame  # the SUMMARY_ROWS most mentioned (the whole table is in ``out``)
+    keywords: pd.DataFrame  # the SUMMARY_ROWS best (likewise)
     cleaning: dict[str, Any]
     warnings: list[str]
     notes: list[str]
@@ -181,6 +187,8 @@ class _Closing:
 def _run(
     client, files: list[Path], out: Path, *, lexicon: ActorLexicon, ngram: int, columns: Columns, packs: str | Sequence[str], progress: Progress | None
 ) -> DaskRun:
+    from dask.distributed import wait
+
     timer = _Timer()
     _load_model_on_workers(client)
     parts = [client.submit(_read, file, columns, key=f"read-{i}") for i, file in enumerate(files)]
@@ -198,12 +206,10 @@ def _run(
     parts = [client.submit(_extract, p, shared_lexicon) for p in parts]
     found = _merged(client, [client.submit(_candidate_tally, p) for p in parts])
     steps.wait(parts, EXTRACT_STEPS)
-    found = found.result()
-    with timer.central():
-        resolved = resolve(lexicon, found)
-        del found
-    shared_resolved = client.scatter(resolved, broadcast=True)
-    parts = [client.submit(_mentions, p, shared_resolved) for p in parts]
+    with timer.central():  # on one worker while the others wait: serial time, though not here
+        resolved = client.submit(resolve, shared_lexicon, found)
+        wait([resolved])
+    parts = [client.submit(_mentions, p, resolved) for p in parts]
     tallies = steps.gather(client, [client.submit(_tally, p) for p in parts], MENTION_STEPS)
     with timer.central():
         weak = weak_forms(tallies)
@@ -212,13 +218,14 @@ def _run(
     tally = _merged(client, [client.submit(_keyword_tally, p) for p in parts])
     top = client.submit(_top_keywords, tally, min_documents(n_documents))  # ranked on a worker: only the top come here
     steps.wait(parts, KEYWORD_STEPS)
-    top = top.result()
     with timer.central():
+        top = top.result()
         keys = frozenset(g.key for g in top)
         _prepare(out)
-    written = steps.gather(client, [client.submit(_write_partition, p, keys, str(out), i, shared_resolved, weak, boilerplate) for i, p in enumerate(parts)], WRITE_STEPS)
-    with timer.central():
-        run = _finish(out, written, top, boilerplate, resolved.lexicon, ngram)
+    written = [client.submit(_write_partition, p, keys, str(out), i, resolved, weak, boilerplate) for i, p in enumerate(parts)]
+    steps.wait(written, WRITE_STEPS)
+    with timer.central():  # the corpus-wide tables are merged and written on a worker: the actors' lexicon stays there
+        run = client.submit(_finish, out, written, top, boilerplate, resolved, ngram).result()
     run.central_seconds, run.seconds = timer.seconds, timer.elapsed()
     return run
 
@@ -474,7 +481,8 @@ def _write_partition(
     }
 
 
-def _finish(out: Path, written: list[dict[str, Any]], top: list[KeywordGroup], boilerplate: set[str], lexicon: ActorLexicon, ngram: int) -> DaskRun:
+def _finish(out: Path, written: list[dict[str, Any]], top: list[KeywordGroup], boilerplate: set[str], resolved: Resolution, ngram: int) -> DaskRun:
+    lexicon = resolved.lexicon
     counts, doc_counts = Counter(), Counter()
     for part in written:
         counts.update(part["counts"])
@@ -497,4 +505,5 @@ def _finish(out: Path, written: list[dict[str, Any]], top: list[KeywordGroup], b
     colours = charted_colours(lexicon, central["actor_counts"])
     write_manifest(out, parts, cleaning, colours, ngram, extra={"engine": "dask", "partitions": len(written), "packs": list(lexicon.applied)})
     figures = [sum(p["figures"][i] for p in written) for i in range(4)]
-    return DaskRun(out, len(written), *figures, central["actor_counts"], central["keywords"], cleaning, warnings, [n for p in written for n in p["notes"]])
+    top_rows = (central["actor_counts"].head(SUMMARY_ROWS), central["keywords"].head(SUMMARY_ROWS))
+    return DaskRun(out, len(written), *figures, *top_rows, cleaning, warnings, [n for p in written for n in p["notes"]])
