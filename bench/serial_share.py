@@ -8,9 +8,10 @@ Run: python bench/serial_share.py [--mb 12] [--engine local dask] [--client-memo
   The local engine's per-document work is the time inside ``LocalEngine.map``; the Dask
   engine's is everything but ``DaskRun.central_seconds`` (what the client computes between the
   workers' stages).
-- client memory: the Dask client's peak resident memory (this process alone: the scheduler
+- client memory: the Dask client's peak resident memory (that process alone: the scheduler
   runs in it, the workers do not) analysing copies of FA-KES of each size, each in a fresh
-  process; the target is growth <= 10% from the first size to the second.
+  process that never reads the corpus itself (the files are written beforehand by this one);
+  the target is growth <= 10% from the first size to the second.
 
 Corpora are copies of FA-KES (../shared/), perturbed so duplicate removal does not collapse
 them (bench/scale.py). Prints figures, never pass/fail. Needs `dask[distributed]`.
@@ -89,18 +90,14 @@ def write_partitions(corpus, folder: Path, partitions: int) -> list[Path]:
     return files
 
 
-def client_memory(mb: float, partitions: int) -> None:
-    """In this (fresh) process: the Dask client's peak memory analysing ~``mb`` MB."""
+def client_memory(folder: Path) -> None:
+    """In this (fresh) process, which never reads the corpus itself: the Dask client's peak memory analysing ``folder/in``."""
     from analysis.engines.distributed import run_dask
 
-    corpus = scale.copies_corpus(load_corpus(FAKES), mb)
-    with tempfile.TemporaryDirectory() as folder:
-        files = write_partitions(corpus, Path(folder) / "in", partitions)
-        del corpus
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        run = run_dask(files, Path(folder) / "out", lexicon=load_actor_lexicon(), n_workers=2)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    run = run_dask([folder / "in"], folder / "out", lexicon=load_actor_lexicon(), n_workers=2)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"mb": mb, "documents": run.documents, "peak_mb": peak / 1024, "before_mb": before / 1024, "seconds": run.seconds}))
+    print(json.dumps({"documents": run.documents, "peak_mb": peak / 1024, "before_mb": before / 1024, "seconds": run.seconds}))
 
 
 def main() -> None:
@@ -109,19 +106,20 @@ def main() -> None:
     parser.add_argument("--engine", nargs="+", choices=("local", "dask"), default=["local", "dask"])
     parser.add_argument("--partitions", type=int, default=32, help="input files for the Dask engine (default 32)")
     parser.add_argument("--client-memory", nargs=2, type=float, metavar=("MB1", "MB2"), help="measure the Dask client's peak memory at these sizes")
-    parser.add_argument("--_client-run", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--_client-run", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not FAKES.exists():
         sys.exit(f"skipped: {FAKES} not found (team file from ../shared/)")
     if args._client_run:
-        client_memory(args._client_run, args.partitions)
+        client_memory(Path(args._client_run))
         return
     if args.client_memory:
         peaks = []
-        for mb in args.client_memory:  # each in a fresh process: ru_maxrss never goes down
-            line = subprocess.run([sys.executable, __file__, "--_client-run", str(mb), "--partitions", str(args.partitions)],
-                                  capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-            figures = json.loads(line)
+        for mb in args.client_memory:  # each in a fresh process (ru_maxrss never goes down) that never held the text
+            with tempfile.TemporaryDirectory() as folder:
+                write_partitions(scale.copies_corpus(load_corpus(FAKES), mb), Path(folder) / "in", args.partitions)
+                line = subprocess.run([sys.executable, __file__, "--_client-run", folder], capture_output=True, text=True, check=True)
+            figures = json.loads(line.stdout.strip().splitlines()[-1])
             peaks.append(figures["peak_mb"])
             print(f"  Dask client, {mb:g} MB ({figures['documents']:,} documents): peak {figures['peak_mb']:.0f} MB "
                   f"({figures['before_mb']:.0f} MB before the run) in {figures['seconds']:.0f} s", flush=True)

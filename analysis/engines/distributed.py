@@ -241,12 +241,17 @@ class _Steps(StageProgress):
         super().__init__(progress, n_partitions, (READ_STEPS, EXTRACT_STEPS, MENTION_STEPS, KEYWORD_STEPS, WRITE_STEPS))
 
     def wait(self, futures: list, weight: int) -> None:
-        """Wait for the futures (one per partition), reporting progress as each finishes; nothing comes here."""
+        """Wait for the futures (one per partition), reporting progress as each finishes; nothing comes here.
+
+        Waiting with no progress to report too, so that the serial time measured after a stage is
+        only that of the steps following it.
+        """
+        from dask.distributed import as_completed, wait
+
         report = self.on(weight)
         if report is None:
+            wait(futures)
             return
-        from dask.distributed import as_completed
-
         for _ in as_completed(futures):
             report(1)
 

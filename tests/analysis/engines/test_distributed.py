@@ -37,13 +37,14 @@ def partitioned(tmp_path_factory, default_corpus):
 
 
 def test_dask_engine_equals_local_engine(partitioned, tmp_path, monkeypatch):
-    from dask.distributed import Client
+    from dask.distributed import Client, Future
 
     from analysis.engines.distributed import run_dask
 
     gathered = []
-    gather = Client.gather
+    gather, result = Client.gather, Future.result
     monkeypatch.setattr(Client, "gather", lambda self, futures, *a, **k: gathered.append(gather(self, futures, *a, **k)) or gathered[-1])
+    monkeypatch.setattr(Future, "result", lambda self, *a, **k: gathered.append(result(self, *a, **k)) or gathered[-1])
     steps = []
     lexicon = load_actor_lexicon(packs=["syria"])
     run = run_dask([partitioned], tmp_path / "out", lexicon=lexicon, n_workers=2, progress=lambda done, total: steps.append((done, total)))
@@ -61,13 +62,20 @@ def test_dask_engine_equals_local_engine(partitioned, tmp_path, monkeypatch):
 
 
 def _no_text_came_to_the_client(gathered) -> None:
-    """What the client gathered holds no partition, cleaned document, fingerprint or whole document text."""
+    """What the client gathered holds no partition, cleaned document, fingerprint, candidate, tally,
+    resolution (with its model-found actors) or whole document text."""
     from analysis.clean.cleaning import CleanDocument
     from analysis.clean.dedup import Fingerprints, FingerprintTable, LaterCopies
     from analysis.engines.distributed import Partition
+    from analysis.engines.pipeline import Resolution
+    from analysis.extract.discovery import Candidate, CandidateTally
+    from analysis.extract.keywords import KeywordTally
+    from analysis.knowledge.lexicons import ActorLexicon
+
+    forbidden = (Partition, CleanDocument, Fingerprints, FingerprintTable, LaterCopies, Candidate, CandidateTally, KeywordTally, Resolution, ActorLexicon)
 
     def walk(value):
-        assert not isinstance(value, (Partition, CleanDocument, Fingerprints, FingerprintTable, LaterCopies)), type(value)
+        assert not isinstance(value, forbidden), type(value)
         assert not (isinstance(value, str) and len(value) > 1000), value[:80]
         if isinstance(value, dict):
             for item in value.items():
