@@ -1,6 +1,6 @@
 """Benchmark: the serial share of each engine, and the Dask client's memory as the input grows (issue 18).
 
-Run: python bench/serial_share.py [--mb 12] [--engine local dask] [--client-memory 20 80] [--partitions 32]
+Run: python bench/serial_share.py [--mb 12] [--engine local dask] [--client-memory 20 80 [--own-scheduler]] [--partitions 32]
 
 - serial share: time spent outside the per-document work (the corpus-level steps, in one
   process) ÷ the whole analysis, both with one worker. Amdahl's law then bounds the speed-up on
@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,14 +91,39 @@ def write_partitions(corpus, folder: Path, partitions: int) -> list[Path]:
     return files
 
 
-def client_memory(folder: Path) -> None:
+def client_memory(folder: Path, scheduler: str | None) -> None:
     """In this (fresh) process, which never reads the corpus itself: the Dask client's peak memory analysing ``folder/in``."""
     from analysis.engines.distributed import run_dask
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    run = run_dask([folder / "in"], folder / "out", lexicon=load_actor_lexicon(), n_workers=2)
+    run = run_dask([folder / "in"], folder / "out", lexicon=load_actor_lexicon(), n_workers=2, scheduler=scheduler)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"documents": run.documents, "peak_mb": peak / 1024, "before_mb": before / 1024, "seconds": run.seconds}))
+
+
+@contextmanager
+def own_cluster(folder: Path, *, enabled: bool):
+    """A `dask scheduler` and a `dask worker` of 2 processes started apart (yields the scheduler's address), or None."""
+    if not enabled:
+        yield None
+        return
+    bin_dir = Path(sys.executable).parent
+    address_file = folder / "scheduler.json"
+    scheduler = subprocess.Popen([str(bin_dir / "dask"), "scheduler", "--no-dashboard", "--port", "0", "--scheduler-file", str(address_file)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers = None
+    try:
+        while not address_file.exists():
+            time.sleep(0.2)
+        time.sleep(0.5)  # the file is written whole before the scheduler listens
+        workers = subprocess.Popen([str(bin_dir / "dask"), "worker", "--scheduler-file", str(address_file), "--nworkers", "2", "--nthreads", "1",
+                                    "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        yield json.loads(address_file.read_text())["address"]
+    finally:
+        for process in (workers, scheduler):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
 
 
 def main() -> None:
@@ -107,18 +133,23 @@ def main() -> None:
     parser.add_argument("--partitions", type=int, default=32, help="input files for the Dask engine (default 32)")
     parser.add_argument("--client-memory", nargs=2, type=float, metavar=("MB1", "MB2"), help="measure the Dask client's peak memory at these sizes")
     parser.add_argument("--_client-run", help=argparse.SUPPRESS)
+    parser.add_argument("--_scheduler", help=argparse.SUPPRESS)
+    parser.add_argument("--own-scheduler", action="store_true",
+                        help="with --client-memory: run the scheduler and 2 workers as processes of their own (as on a cluster), "
+                        "so the client process holds the client alone (default: a local cluster, whose scheduler runs in the client)")
     args = parser.parse_args()
     if not FAKES.exists():
         sys.exit(f"skipped: {FAKES} not found (team file from ../shared/)")
     if args._client_run:
-        client_memory(Path(args._client_run))
+        client_memory(Path(args._client_run), args._scheduler)
         return
     if args.client_memory:
         peaks = []
         for mb in args.client_memory:  # each in a fresh process (ru_maxrss never goes down) that never held the text
-            with tempfile.TemporaryDirectory() as folder:
+            with tempfile.TemporaryDirectory() as folder, own_cluster(Path(folder), enabled=args.own_scheduler) as scheduler:
                 write_partitions(scale.copies_corpus(load_corpus(FAKES), mb), Path(folder) / "in", args.partitions)
-                line = subprocess.run([sys.executable, __file__, "--_client-run", folder], capture_output=True, text=True, check=True)
+                command = [sys.executable, __file__, "--_client-run", folder] + (["--_scheduler", scheduler] if scheduler else [])
+                line = subprocess.run(command, capture_output=True, text=True, check=True)
             figures = json.loads(line.stdout.strip().splitlines()[-1])
             peaks.append(figures["peak_mb"])
             print(f"  Dask client, {mb:g} MB ({figures['documents']:,} documents): peak {figures['peak_mb']:.0f} MB "

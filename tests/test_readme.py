@@ -92,7 +92,7 @@ COMMANDS = {
     "python bench/first_render.py": "--help",
     "python bench/serial_share.py": "--help",
     "python bench/serial_share.py --mb 4": "--help",
-    "python bench/serial_share.py --client-memory 2 8 --partitions 16": "--help",
+    "python bench/serial_share.py --client-memory 2 8 --partitions 16 --own-scheduler": "--help",
     "pip install -e .": ".ci/floor and tests/test_requirements.py",
     "python bench/evaluate_gold.py": "--help",
     "python bench/conll_ner.py eng.testb": "--help (the CoNLL file is not shipped)",
