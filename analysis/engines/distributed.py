@@ -351,10 +351,7 @@ def _pack_counts(part: Partition, lexicon: ActorLexicon) -> Counter:
 
 
 def _candidate_tally(part: Partition) -> CandidateTally:
-    tally = CandidateTally()
-    for result in part.results:
-        tally.update(result.tally)
-    return tally
+    return CandidateTally.merged(r.tally for r in part.results)
 
 
 def _mentions(part: Partition, resolved: Resolution) -> Partition:

@@ -467,11 +467,10 @@ def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate] | CandidateTa
 
 def merged_tallies(results: Iterable[DocumentResult]) -> CandidateTally:
     """The candidate tally of documents' results, in order; each result's own is dropped."""
-    tally = CandidateTally()
+    results = list(results)
+    tally = CandidateTally.merged(r.tally for r in results)
     for result in results:
-        if result.tally is not None:
-            tally.update(result.tally)
-            result.tally = None
+        result.tally = None
     return tally
 
 

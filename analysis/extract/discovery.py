@@ -151,6 +151,15 @@ class CandidateTally:
     heads: Counter = field(default_factory=Counter)  # first word of multi-word organisation names
     lowered: Counter = field(default_factory=Counter)  # one-word normalised name -> lower-case writings, over documents
 
+    @staticmethod
+    def merged(tallies: Iterable[CandidateTally | None]) -> CandidateTally:
+        """One new tally of ``tallies`` (in input order; None skipped), which are left as they were."""
+        tally = CandidateTally()
+        for other in tallies:
+            if other is not None:
+                tally.update(other)
+        return tally
+
     def update(self, other: CandidateTally) -> CandidateTally:
         """Add ``other`` (the candidates of the documents that follow this tally's)."""
         for mine, theirs in ((self.labels, other.labels), (self.acronyms, other.acronyms)):
@@ -169,14 +178,15 @@ def tally_candidates(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, 
     """The :class:`CandidateTally` of some documents' candidates (``lexicon``: the one the corpus is resolved beside)."""
     rules = rules or load_rules()
     candidates = list(candidates)
-    tally = place_tally(candidates, rules=rules)
+    plain = [normalise_name(c.surface, c.label, rules) for c in candidates]  # read once, for both tallies
+    tally = _place_tally(candidates, plain)
     counted: set[tuple[str, str]] = set()
     named: dict[str, set[str]] = defaultdict(set)  # document -> names, for acronyms written beside their names
     refused: dict[tuple[str, str], bool] = {}
-    for c in candidates:
+    for c, normalised in zip(candidates, plain):
         if c.label not in _LEXICON_LABELS:  # the actor labels and the place labels a lexicon may claim
             continue
-        name = candidate_reading(normalise_name(c.surface, c.label, rules), c.label, lexicon)
+        name = candidate_reading(normalised, c.label, lexicon)
         seen = refused.get((name, c.label))
         if seen is None:
             seen = refused[(name, c.label)] = not _plausible(name, c.label) or _ends_with_title(name, rules)
@@ -200,10 +210,14 @@ def place_tally(candidates: Iterable[Candidate], *, rules: DiscoveryRules | None
     """A tally of only what decides places: how each name is labelled (a place or not), its lower-case
     writings, the first words of organisation names (:func:`analysis.engines.pipeline.organisation_names`)."""
     rules = rules or load_rules()
+    candidates = list(candidates)
+    return _place_tally(candidates, [normalise_name(c.surface, c.label, rules) for c in candidates])
+
+
+def _place_tally(candidates: Sequence[Candidate], names: Sequence[str]) -> CandidateTally:
     tally = CandidateTally()
     lower_by_document: dict[tuple[str, str], int] = {}
-    for c in candidates:
-        name = normalise_name(c.surface, c.label, rules)
+    for c, name in zip(candidates, names):
         if c.label in PLACE_LABELS:
             tally.places[name] += 1
         if not name:
