@@ -105,10 +105,10 @@ def keyword_bar(keywords: pd.DataFrame, *, top: int = 20, show_score: bool = Fal
         + "<br>YAKE score %{customdata[2]:.4g} (lower = more relevant)<extra></extra>",
     )
     if measure == "occurrences":
-        title = f"What is said: the {len(data)} most relevant keywords, by occurrences"
+        title = f"What is said: top {len(data)} keywords, by occurrences"  # short: a projector's larger type must not clip it
         subtitle = "chosen by YAKE relevance · bar = occurrences" + (" · label: occurrences · YAKE score (lower = more relevant)" if show_score else "")
     else:
-        title = f"What is said: the {len(data)} most relevant keywords"
+        title = f"What is said: top {len(data)} keywords, by relevance"
         subtitle = "bar = relevance: 100 × the top keyword's YAKE score ÷ this one's" + (" · label: relevance · occurrences" if show_score else "")
     return layout(figure, title=title, subtitle=subtitle, height=max(340, 30 * len(data) + 140))
 
