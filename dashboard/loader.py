@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +38,7 @@ DEFAULT_NAME = "Bundled corpus"
 DICTIONARY_MODES = ("merge", "replace")
 KEPT_ANALYSES = 4
 # Session-state keys (underscored: never bound to the URL).
-UPLOADS, ACTIVE, DICTIONARY, ANALYSES = "_corpora", "_active_corpus", "_dictionary", "_analyses"
+UPLOADS, ACTIVE, DICTIONARY, ANALYSES, PACKS = "_corpora", "_active_corpus", "_dictionary", "_analyses", "_packs"
 CHOICE = "corpus_choice"  # the Corpus page's selectbox of this session's corpora
 STORED = "stored-"  # content keys of analyses opened from a folder (python -m analysis --format parquet, --engine dask)
 
@@ -128,9 +129,29 @@ def check_dictionary(label: str, text: str, mode: str) -> ActorLexicon:
 
 
 def actor_lexicon() -> ActorLexicon:
-    """The actor dictionary in use this session: an uploaded one, else the default."""
+    """The actor dictionary in use this session (an uploaded one, else the default), with the packs the analyst chose."""
     chosen = st.session_state.get(DICTIONARY)
-    return _custom_lexicon(*chosen) if chosen else default_lexicon()
+    lexicon = _custom_lexicon(*chosen) if chosen else default_lexicon()
+    packs = chosen_packs()
+    return lexicon if packs is None else lexicon.with_packs(packs)
+
+
+def pack_labels() -> dict[str, str]:
+    """Name -> label of the lexicon packs the dictionary in use offers."""
+    chosen = st.session_state.get(DICTIONARY)
+    lexicon = _custom_lexicon(*chosen) if chosen else default_lexicon()
+    return {pack.name: pack.label for pack in lexicon.packs}
+
+
+def chosen_packs() -> tuple[str, ...] | None:
+    """The lexicon packs the analyst turned on, or None when each corpus gets those it names enough (automatic)."""
+    chosen = st.session_state.get(PACKS)
+    return None if chosen is None else tuple(name for name in chosen if name in pack_labels())
+
+
+def choose_packs(names: Iterable[str] | None) -> None:
+    """Apply exactly these packs from now on (None: back to the automatic choice)."""
+    st.session_state[PACKS] = None if names is None else tuple(names)
 
 
 def dictionary_text() -> str:
@@ -156,8 +177,9 @@ def use_default_dictionary() -> None:
 
 
 def _lexicon_key() -> str:
-    chosen = st.session_state.get(DICTIONARY)
-    return hashlib.sha256("\x00".join(chosen).encode()).hexdigest()[:12] if chosen else "default"
+    chosen, packs = st.session_state.get(DICTIONARY), chosen_packs()
+    key = hashlib.sha256("\x00".join(chosen).encode()).hexdigest()[:12] if chosen else "default"
+    return key if packs is None else f"{key}-packs:{','.join(packs)}"
 
 
 def add_corpus(name: str, corpus: Corpus) -> str:

@@ -24,6 +24,7 @@ from dashboard.loader import (
     use_default_dictionary,
     use_dictionary,
 )
+from dashboard.pack_choice import choose_lexicon_packs
 from dashboard.summary import counted, documents_table
 from dashboard.uploads import NO_COLUMN, analyse_now, load_and_analyse, show_last_report, show_stopped_notice, table_preview, upload_name
 
@@ -86,11 +87,7 @@ with actors:
         "`aliases`, and (required when replacing) `type` and `color`. Merging lays it over the built-in lexicons: an actor of the "
         "same name gets its aliases, type and colour; an alias it lists counts for its actor only."
     )
-    st.caption(
-        "Lexicon packs applied to this corpus (each applies where enough documents write its anchor names): "
-        + (escape_markdown(", ".join(analysis.packs)) if analysis.packs else "none")
-        + ". People, organisations and groups no lexicon lists are found by the NER model in any case."
-    )
+    choose_lexicon_packs(analysis.packs)
     lexicon_file = st.file_uploader("Dictionary (.toml)", type=["toml"], key="dictionary_file")
     mode = st.radio("Use it", DICTIONARY_MODES, format_func={"merge": "merged with the default", "replace": "instead of the default"}.get, horizontal=True, key="dictionary_mode")
     apply, reset = st.columns(2)

@@ -108,6 +108,27 @@ def test_an_actor_dictionary_is_merged_or_refused_with_its_line():
     assert "actor dictionary: the default" in shown(at)
 
 
+def test_lexicon_packs_can_be_turned_on_and_back_to_automatic():
+    at = upload(corpus_page(), ("a.txt", b"The Conservatives attacked Labour over tax."), ("b.txt", b"Labour said the Conservatives were wrong."))
+    assert "Packs to apply" in [m.label for m in at.multiselect] and at.multiselect(key="packs_picked").disabled
+    at.switch_page("dashboard/pages/actors.py").run()
+    assert "Conservative Party" not in at.selectbox(key="name").options, "no anchor name: the UK pack is not applied"
+
+    at.switch_page("dashboard/pages/corpus.py").run()
+    at.radio(key="packs_mode").set_value("chosen").run()
+    at.multiselect(key="packs_picked").set_value(["uk_politics"]).run()
+    at.button(key="packs_go").click().run()
+    assert not at.exception and "UK politics" in " ".join(m.value for m in at.markdown)
+    at.switch_page("dashboard/pages/actors.py").run()
+    assert {"Conservative Party", "Labour Party"} <= set(at.selectbox(key="name").options)
+
+    at.switch_page("dashboard/pages/corpus.py").run()
+    at.radio(key="packs_mode").set_value("automatic").run()
+    at.button(key="packs_go").click().run()
+    at.switch_page("dashboard/pages/actors.py").run()
+    assert "Conservative Party" not in at.selectbox(key="name").options
+
+
 def test_upload_names_and_contents_are_shown_as_text():
     name = "[x](javascript:alert(1)) <img src=x onerror=alert(2)>.txt"
     at = upload(corpus_page(), (name, b"Russia <script>alert(3)</script> backs Assad. [y](javascript:alert(4))"))
