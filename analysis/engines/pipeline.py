@@ -34,7 +34,7 @@ import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import Any
 
@@ -46,6 +46,7 @@ from analysis.clean.dedup import Fingerprints, fingerprints
 from analysis.clean.noise import Span
 from analysis.clean.segment import Sentence, bare_names, document_sentences
 from analysis.engines.engine import LocalEngine, default_workers, shared
+from analysis.engines.packed import Packed, opened
 from analysis.extract.actors import COOCCURRENCE_COLUMNS, MENTION_COLUMNS, actor_counts, cooccurrence, find_ruled_mentions
 from analysis.extract.discovery import (
     PLACE_LABELS,
@@ -118,11 +119,11 @@ class DocumentResult:
 
     doc_id: str
     sentences: list[Sentence]
-    mentions: list[tuple]
-    events: list[tuple]
-    places: list[tuple]
+    mentions: list[tuple] | Packed[list[tuple]]
+    events: list[tuple] | Packed[list[tuple]]  # packed where the local engine's central process holds it
+    places: list[tuple] | Packed[list[tuple]]
     line_keys: set[str] = field(default_factory=set)  # the document's sentences as boilerplate keys
-    candidates: list[Candidate] = field(default_factory=list)  # entity spans the NER model found
+    candidates: list[Candidate] | Packed[list[Candidate]] = field(default_factory=list)  # entity spans the NER model found
     tally: CandidateTally | None = None  # what resolution reads of them (dropped once the corpus is resolved)
 
 
@@ -189,7 +190,7 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     results = engine.map(extract_batch, cleaned, sizes=sizes, done=step.on(EXTRACT_STEPS))
     resolved = resolve(lexicon, merged_tallies(results))
     jobs = [(item, r.sentences, r.candidates, r.places) for item, r in zip(cleaned, results)]
-    for result, (mentions, places) in zip(results, engine.map(partial(mention_batch, resolved), jobs, sizes=sizes, done=step.on(MENTION_STEPS))):
+    for result, (mentions, places) in zip(results, engine.map(partial(packed_mention_batch, resolved), jobs, sizes=sizes, done=step.on(MENTION_STEPS))):
         result.mentions, result.places, result.candidates = mentions, places, []
     del jobs
     boilerplate = boilerplate_from_keys([r.line_keys for r in results])
@@ -202,7 +203,7 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     # cleaned texts are freed while the workers hold YAKE's structures, where memory peaks.
     tables = document_tables(cleaned, results)
     del cleaned, results
-    groups = engine.map(keyword_batch, jobs, sizes=sizes, done=step.on(KEYWORD_STEPS))
+    groups = engine.map(packed_keyword_batch, jobs, sizes=sizes, done=step.on(KEYWORD_STEPS))
     keywords = _keyword_frames(
         doc_ids,
         groups,
@@ -251,15 +252,25 @@ def clean_batch(documents: list[Document]) -> list[tuple[str | None, list[Span],
 
 
 def extract_batch(items: list[CleanDocument]) -> list[DocumentResult]:
-    """Worker: sentences, entity candidates, events and places of each cleaned document."""
+    """Worker: sentences, entity candidates, events and places of each cleaned document (the rows
+    the central process only passes on come packed)."""
     lexicon, names = shared("lexicon"), shared("names")
-    return [analyse_document(item, lexicon, names, line_keys=shared("line_keys")) for item in items]
+    return [_packed(analyse_document(item, lexicon, names, line_keys=shared("line_keys"))) for item in items]
+
+
+def _packed(result: DocumentResult) -> DocumentResult:
+    return replace(result, candidates=Packed.of(result.candidates), events=Packed.of(result.events), places=Packed.of(result.places))
 
 
 def keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[KeywordGroup]]:
     """Worker: each document's keywords, from its sentences and the boilerplate lines it holds."""
     ngram = shared("ngram")
     return [keyword_groups(sentences, n=ngram, boilerplate=skip) for sentences, skip in jobs]
+
+
+def packed_keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[Packed[list[KeywordGroup]]]:
+    """Worker: :func:`keyword_batch`, each document's keywords packed for the central process, which reads them twice, one document at a time."""
+    return [Packed.of(groups) for groups in keyword_batch(jobs)]
 
 
 def min_documents(n_documents: int) -> int:
@@ -312,12 +323,25 @@ def keyword_tables(
 
 
 def _keyword_frames(
-    doc_ids: list[str], per_doc: list[list[KeywordGroup]], count: Callable[[frozenset[str]], list[Counter]]
+    doc_ids: list[str], per_doc: Sequence[list[KeywordGroup] | Packed[list[KeywordGroup]]], count: Callable[[frozenset[str]], list[Counter]]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ``keywords`` and ``doc_keywords`` tables from each document's keywords; ``count`` counts keys per document."""
-    top = merge_document_keywords(per_doc, min_documents=min_documents(len(per_doc)))[:CORPUS_KEYWORDS]
+    top = merge_document_keywords(_Opened(per_doc), min_documents=min_documents(len(per_doc)))[:CORPUS_KEYWORDS]
     counted = count(frozenset(g.key for g in top))
-    return corpus_keyword_frame(top, *summed_counts(counted)), doc_keyword_frame(doc_ids, per_doc)
+    return corpus_keyword_frame(top, *summed_counts(counted)), doc_keyword_frame(doc_ids, _Opened(per_doc))
+
+
+class _Opened(Sequence):
+    """Each item opened as it is read (:func:`opened`), so packed per-document results never all exist as objects at once."""
+
+    def __init__(self, items: Sequence) -> None:
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index):  # noqa: ANN001 -- Sequence's own signature (an index or a slice)
+        return [opened(item) for item in self.items[index]] if isinstance(index, slice) else opened(self.items[index])
 
 
 def keywords_for(analysis: Analysis, *, ngram: int = 3, doc_ids: Collection[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -501,17 +525,23 @@ def organisation_names(candidates: Sequence[Candidate] | CandidateTally) -> froz
 
 
 def mention_batch(
-    resolved: Resolution, jobs: list[tuple[CleanDocument, list[Sentence], list[Candidate], list[tuple]]]
+    resolved: Resolution, jobs: list[tuple[CleanDocument, list[Sentence], list[Candidate] | Packed, list[tuple] | Packed]]
 ) -> list[tuple[list[tuple], list[tuple]]]:
     """Worker: each document's mention rows and its place rows with the places only the model found."""
     resolved = _worker_copy(resolved)
     found = []
-    for item, sentences, candidates, places in jobs:
+    for item, sentences, packed_candidates, packed_places in jobs:
+        candidates = opened(packed_candidates)
         mentions = mention_rows(item, sentences, candidates, resolved)
-        places = places + country_place_rows(item, mentions, resolved)
+        places = opened(packed_places) + country_place_rows(item, mentions, resolved)
         places += model_place_rows(item, sentences, candidates, resolved, mentions, places)
         found.append((mentions, sorted(places, key=lambda row: (row[1], row[6]))))
     return found
+
+
+def packed_mention_batch(resolved: Resolution, jobs: list[tuple]) -> list[tuple[Packed[list[tuple]], Packed[list[tuple]]]]:
+    """Worker: :func:`mention_batch`, its rows packed for the central process, which only tabulates them."""
+    return [(Packed.of(mentions), Packed.of(places)) for mentions, places in mention_batch(resolved, jobs)]
 
 
 # The resolution travels with every batch; a worker keeps the first copy of each, whose matchers it compiled.
@@ -716,7 +746,7 @@ def document_tables(cleaned: list[CleanDocument], results: list[DocumentResult])
     tables = {"documents": _documents_table(cleaned, results)}
     tables["sentences"] = _frame([(r.doc_id, i, s.start, s.end, s.text) for r in results for i, s in enumerate(r.sentences)], SENTENCE_COLUMNS)
     for name, columns in (("mentions", MENTION_COLUMNS), ("events", EVENT_COLUMNS), ("places", PLACE_COLUMNS)):
-        tables[name] = _frame([row for r in results for row in getattr(r, name)], columns)
+        tables[name] = _frame([row for r in results for row in opened(getattr(r, name))], columns)
         for result in results:
             setattr(result, name, [])
     for result in results:
