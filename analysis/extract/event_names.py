@@ -156,6 +156,29 @@ def canonical_names(texts: Iterable[str]) -> dict[str, str]:
     groups: dict[str, Counter[str]] = {}
     for text in written:
         groups.setdefault(event_name_key(shown[text]), Counter())[shown[text]] += 1
+    joined = _dated_forms(groups)
+    for dated, plain in joined.items():
+        groups[plain].update(groups.pop(dated))
     # Commonest first; then a capitalised head ("Agreement") over a lower-case one, then the shorter.
     best = {key: min(counts, key=lambda name: (-counts[name], not name.split()[-1][:1].isupper(), len(name), name)) for key, counts in groups.items()}
-    return {text: best[event_name_key(shown[text])] for text in written}
+    return {text: best[joined.get(key, key)] for text in written for key in [event_name_key(shown[text])]}
+
+
+_YEAR_WORD = re.compile(r"(1[89]|20)\d\d")
+
+
+def _dated_forms(groups: dict[str, Counter[str]]) -> dict[str, str]:
+    """Key of a name written with its year ("the 1967 Six-Day War") -> key of the same name written without it.
+
+    Joined only when the name without the year is a proper name the corpus also writes (with a
+    capital: not "the 2001 election"), and only one year is ever written before it.
+    """
+    dated: dict[str, list[str]] = {}
+    for key in groups:
+        words = key.split()
+        years = [w for w in words if _YEAR_WORD.fullmatch(w)]
+        if len(years) == 1 and len(words) > 1:
+            plain = " ".join(w for w in words if w != years[0])
+            if plain in groups and any(ch.isupper() for name in groups[plain] for ch in name):
+                dated.setdefault(plain, []).append(key)
+    return {keys[0]: plain for plain, keys in dated.items() if len(keys) == 1}

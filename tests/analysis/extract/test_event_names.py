@@ -31,6 +31,18 @@ def test_spellings_are_grouped_under_the_commonest():
     assert set(shown.values()) == {"Battle of Zenda"}
 
 
+def test_a_name_written_with_its_year_joins_the_same_name_without_it():
+    shown = canonical_names(["the 1921 Ruritania War", "the Ruritania War", "Ruritania war", "the 1921 Ruritania war"])
+    assert set(shown.values()) == {"Ruritania War"}
+    assert set(canonical_names(["the 2003 Zenda war", "the Zenda war"]).values()) == {"Zenda war"}
+
+
+def test_names_dated_by_different_years_or_common_nouns_stay_apart():
+    assert len(set(canonical_names(["the 2001 election", "the 2005 election", "the election"]).values())) == 3
+    two_wars = canonical_names(["the 1921 Zenda Crisis", "the 1948 Zenda Crisis", "the Zenda Crisis"])
+    assert len(set(two_wars.values())) == 3, "which year a plain 'Zenda Crisis' means is not known"
+
+
 def test_a_written_name_names_its_reference_or_makes_one():
     sentence = "Troops fought in the Battle of Zenda."
     written = find_event_names(sentence)
