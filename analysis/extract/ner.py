@@ -80,10 +80,13 @@ def find_entities(texts: Sequence[str], *, model: Any = None) -> list[list[Entit
             pieces.append(piece)
             owners.append((index, offset))
     found: list[list[EntitySpan]] = [[] for _ in texts]
-    for (index, offset), doc in zip(owners, nlp.pipe(pieces, batch_size=_BATCH)):
-        found[index] += [
-            EntitySpan(ent.label_, offset + ent.start_char, offset + ent.end_char) for ent in doc.ents if ent.label_ in CANDIDATE_LABELS
-        ]
+    # The vocabulary keeps every new word the model reads unless read in a memory zone: a worker
+    # that goes through a large corpus would otherwise grow by each distinct word of it.
+    with nlp.memory_zone():
+        for (index, offset), doc in zip(owners, nlp.pipe(pieces, batch_size=_BATCH)):
+            found[index] += [
+                EntitySpan(ent.label_, offset + ent.start_char, offset + ent.end_char) for ent in doc.ents if ent.label_ in CANDIDATE_LABELS
+            ]
     return found
 
 
