@@ -38,6 +38,13 @@ MACRO_REGIONS = {
     "Middle East": (29.3, 42.5), "Central Asia": (43.0, 65.0), "Southeast Asia": (10.0, 106.0), "Latin America": (-10.0, -60.0),
     "Balkans": (43.0, 21.0), "Caucasus": (42.0, 44.5), "Sahel": (15.0, 5.0), "Horn of Africa": (8.0, 45.0), "Scandinavia": (62.0, 15.0),
 }
+# Countries countryinfo has no point for (they were missing from the file), each with a hand-entered
+# representative point, and English names of countries GeoNames spells otherwise, so that every
+# state of data/world.toml is found here by one of its names.
+COUNTRY_POINTS = {"XK": (42.6, 20.9), "PS": (31.9, 35.2)}
+COUNTRY_ALIASES = {
+    "NL": ["Netherlands", "Holland"], "TL": ["East Timor", "Timor-Leste"], "PS": ["Palestine", "State of Palestine", "Palestinian Territories"],
+}
 COLUMNS = ["name", "kind", "country", "lat", "lon", "population", "aliases"]
 
 HEADER = f"""\
@@ -80,9 +87,10 @@ def rows() -> list[list[str]]:
     cities = list(gc.get_cities().values())
     out: list[list[str]] = []
     for code, country in gc.get_countries().items():
-        point = _country_point(code)
+        point = COUNTRY_POINTS.get(code) or _country_point(code)
         if point and len(point) == 2:
-            out.append([country["name"], "country", code, f"{point[0]:.4f}", f"{point[1]:.4f}", str(country.get("population") or 0), ""])
+            aliases = "|".join(COUNTRY_ALIASES.get(code, []))
+            out.append([country["name"], "country", code, f"{point[0]:.4f}", f"{point[1]:.4f}", str(country.get("population") or 0), aliases])
     for continent in gc.get_continents().values():
         out.append([continent["name"], "continent", "", f"{float(continent['lat']):.4f}", f"{float(continent['lng']):.4f}", str(continent.get("population") or 0), ""])
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)

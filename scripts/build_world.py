@@ -261,7 +261,7 @@ STATE_FIXES: dict[str, dict[str, list[str]]] = {
     "MUS": {"metonyms": ["Port Louis"]},
     "OMN": {"case": ["Muscat"]},
     "NER": {"demonyms": ["Nigerien", "Nigeriens"], "case": ["Niger"]},
-    "NLD": {"aliases": ["Kingdom of the Netherlands"], "demonyms": ["Dutch", "Dutchman", "Dutchmen"]},
+    "NLD": {"aliases": ["Kingdom of the Netherlands", "Holland"], "demonyms": ["Dutch", "Dutchman", "Dutchmen"], "case": ["Holland"]},
     "NPL": {"demonyms": ["Nepalese", "Nepali", "Nepalis"]},
     "NZL": {"demonyms": ["New Zealander", "New Zealanders"]},
     "PAN": {"case": ["Panama"]},

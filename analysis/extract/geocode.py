@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -50,10 +51,20 @@ def _rows() -> tuple[list[str], dict[str, list[int]], dict[str, list[int]]]:
 
 @lru_cache(maxsize=4096)
 def _candidates(name: str) -> tuple[tuple[GazetteerPlace, bool], ...]:
-    """The places ``name`` may mean, each with whether it is that place's own name."""
+    """The places ``name`` may mean, each with whether it is that place's own name (or that name
+    without its accents or an administrative prefix: "Westminster" for the "City of Westminster")."""
     lines, names, aliases = _rows()
     own = tuple((_place(lines[n]), True) for n in names.get(name, ()))
-    return own + tuple((_place(lines[n]), False) for n in aliases.get(name, ()))
+    return own + tuple((place, _plain(place.name) == _plain(name)) for place in (_place(lines[n]) for n in aliases.get(name, ())))
+
+
+_ADMINISTRATIVE = re.compile(r"^(?:City|Town|Borough|Municipality|County|District) of ")
+
+
+def _plain(name: str) -> str:
+    """A place name without accents or a leading "City of"-style prefix."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return _ADMINISTRATIVE.sub("", folded)
 
 
 def _place(line: str) -> GazetteerPlace:
@@ -62,13 +73,13 @@ def _place(line: str) -> GazetteerPlace:
 
 
 def geocode(name: str, *, countries: Collection[str] = ()) -> GazetteerPlace | None:
-    """The place ``name`` most likely means: its own name before an alternate one, then a capital (news
+    """The place ``name`` most likely means: its own name (or a country's other name) before an alternate one, then a capital (news
     means the capital, not the town that shares its name), then a place in ``countries`` (the corpus's own, ISO alpha-2), then the most populous;
     None when no place has that name."""
     candidates = _candidates(name) or _candidates(name.removeprefix("the ").removeprefix("The "))
     if not candidates:
         return None
-    place, _ = min(candidates, key=lambda pair: (not pair[1], pair[0].kind != "capital", pair[0].country not in countries, -pair[0].population))  # noqa: E501
+    place, _ = min(candidates, key=lambda pair: (not (pair[1] or pair[0].kind == "country"), pair[0].kind != "capital", pair[0].country not in countries, -pair[0].population))  # noqa: E501
     return place
 
 

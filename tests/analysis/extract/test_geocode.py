@@ -15,6 +15,24 @@ def test_a_name_goes_to_its_own_place_before_an_alternate_spelling_and_capitals_
     assert (washington.kind, washington.country) == ("capital", "US") and abs(washington.lon + 77.04) < 0.1
 
 
+def test_a_name_without_its_administrative_prefix_or_accents_is_the_place_s_own():
+    assert geocode("Westminster").name == "City of Westminster"  # not a US town whose own name it is
+    assert geocode("Guantanamo").name == "Guantánamo"
+
+
+def test_a_country_s_other_name_beats_a_town_s_own_name():
+    assert (geocode("Holland").kind, geocode("Holland").country) == ("country", "NL")
+    assert geocode("Palestine").kind == "country"
+
+
+def test_every_state_of_the_world_lexicon_is_a_country_of_the_gazetteer():
+    from analysis.knowledge.lexicons import load_actor_lexicon
+
+    states = [a for a in load_actor_lexicon().actors if a.type == "state"]
+    assert len(states) > 190
+    assert [a.name for a in states if not any(country_of(a.name, alias) for alias in a.aliases)] == []
+
+
 def test_an_ambiguous_name_prefers_the_corpus_countries_then_the_larger_place():
     assert geocode("Birmingham").country == "GB"  # the larger one
     assert geocode("Birmingham", countries={"US"}).country == "US"
