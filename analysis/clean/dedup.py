@@ -31,6 +31,8 @@ DEFAULT_WINDOW_WORDS = 8
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, well mixed: a polynomial hash of the word hashes
 # A window's place in the corpus is (part << _PART_SHIFT) | its index in the part: input order.
 _PART_SHIFT = 40
+# Character offsets within a text and text indexes within a part: 4 bytes, not 8, for every word.
+_OFFSET = np.int32
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class RepeatedPassage:
 class _Words:
     """Every word of every text: where it is, and which text, as flat arrays."""
 
-    starts: np.ndarray
+    starts: np.ndarray  # int32 (offsets within one text), like ends and doc: the central merge holds every word's
     ends: np.ndarray
     hashes: np.ndarray
     doc: np.ndarray
@@ -75,7 +77,7 @@ class Fingerprints:
             np.concatenate([p.words.starts for p in parts]),
             np.concatenate([p.words.ends for p in parts]),
             np.empty(0, np.uint64),  # the word hashes are spent once the windows have theirs
-            np.concatenate([p.words.doc + d for p, d in zip(parts, doc_offsets)]),
+            np.concatenate([p.words.doc + int(d) for p, d in zip(parts, doc_offsets)]),
             np.concatenate([p.words.doc_first + w for p, w in zip(parts, word_offsets)]),
         )
         windows = np.concatenate([p.windows + w for p, w in zip(parts, word_offsets)])
@@ -163,7 +165,7 @@ def earlier_copies(tables: Sequence[FingerprintTable]) -> LaterCopies:
 
     ``tables`` must hold every window with any of their fingerprints (a bucket of all parts).
     """
-    table = FingerprintTable.concat(tables)
+    table = tables[0] if len(tables) == 1 else FingerprintTable.concat(tables)  # one table: no copy
     ranked = np.lexsort((table.order, table.keys))  # by fingerprint, then input order
     keys = table.keys[ranked]
     first = np.ones(keys.size, dtype=bool)
@@ -217,10 +219,10 @@ def _words(texts: Sequence[str]) -> _Words:
     doc_first_array = np.array(doc_first, dtype=np.int64)
     counts = np.diff(np.append(doc_first_array, len(starts)))
     return _Words(
-        np.frombuffer(starts, dtype=np.int64),
-        np.frombuffer(ends, dtype=np.int64),
+        np.frombuffer(starts, dtype=np.int64).astype(_OFFSET),
+        np.frombuffer(ends, dtype=np.int64).astype(_OFFSET),
         np.frombuffer(hashes, dtype=np.int64).view(np.uint64),
-        np.repeat(np.arange(len(texts)), counts),
+        np.repeat(np.arange(len(texts), dtype=_OFFSET), counts),
         doc_first_array,
     )
 
