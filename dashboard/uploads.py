@@ -160,6 +160,7 @@ def _analyse(corpus: Corpus) -> Analysis:
                     done, total = job.progress
                     bar.progress(min(1.0, done / max(total, 1)), text=f"Analysing {counted(len(corpus), 'document')}: {100 * done // max(total, 1)}%")
                 analysis = job.result()
+                bar.progress(1.0, text=f"Analysed {counted(len(corpus), 'document')}")
         finally:
             slots.release()
     except Exception:

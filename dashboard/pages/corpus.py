@@ -29,9 +29,11 @@ from dashboard.summary import counted, documents_table
 from dashboard.uploads import NO_COLUMN, analyse_now, load_and_analyse, show_last_report, show_stopped_notice, table_preview, upload_name
 
 st.title("Corpus")
-show_last_report()
-show_stopped_notice()
-analyse_now()  # a corpus just chosen below is analysed here, with progress
+# One slot for whatever of these shows: the tabs below keep their place, and the tab open, when it is empty on the next run.
+with st.container():
+    show_last_report()
+    show_stopped_notice()
+    analyse_now()  # a corpus just chosen below is analysed here, with progress
 corpus, analysis = current_corpus(), current_analysis()
 dictionary = dictionary_in_use()
 st.markdown(
