@@ -174,7 +174,8 @@ def analyze_with(engine: LocalEngine, corpus: Corpus, *, lexicon: ActorLexicon, 
     """:func:`analyze` on an engine whose workers share ``lexicon``, ``names`` and ``ngram``."""
     sizes = [len(doc.text) for doc in corpus.documents]
     # Lines repeated across documents need at least BOILERPLATE_MIN_DOCUMENTS to be found.
-    engine.share(line_keys=len(sizes) >= BOILERPLATE_MIN_DOCUMENTS)
+    # Rows cross to this process packed only when they cross from another: in one process there is no copy to save.
+    engine.share(line_keys=len(sizes) >= BOILERPLATE_MIN_DOCUMENTS, pack=engine.workers > 1)
     step = StageProgress(progress, len(sizes), (CLEAN_STEPS, EXTRACT_STEPS, MENTION_STEPS, KEYWORD_STEPS, COUNT_STEPS))
     parts = engine.map(clean_batch, corpus.documents, sizes=sizes, done=step.on(CLEAN_STEPS))
     report = merge_reports([r for *_, r, _ in parts])
@@ -253,9 +254,10 @@ def clean_batch(documents: list[Document]) -> list[tuple[str | None, list[Span],
 
 def extract_batch(items: list[CleanDocument]) -> list[DocumentResult]:
     """Worker: sentences, entity candidates, events and places of each cleaned document (the rows
-    the central process only passes on come packed)."""
+    the central process only passes on come packed when it is another process)."""
     lexicon, names = shared("lexicon"), shared("names")
-    return [_packed(analyse_document(item, lexicon, names, line_keys=shared("line_keys"))) for item in items]
+    results = [analyse_document(item, lexicon, names, line_keys=shared("line_keys")) for item in items]
+    return [_packed(result) for result in results] if shared("pack") else results
 
 
 def _packed(result: DocumentResult) -> DocumentResult:
@@ -268,9 +270,10 @@ def keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[Key
     return [keyword_groups(sentences, n=ngram, boilerplate=skip) for sentences, skip in jobs]
 
 
-def packed_keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[Packed[list[KeywordGroup]]]:
-    """Worker: :func:`keyword_batch`, each document's keywords packed for the central process, which reads them twice, one document at a time."""
-    return [Packed.of(groups) for groups in keyword_batch(jobs)]
+def packed_keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[KeywordGroup] | Packed[list[KeywordGroup]]]:
+    """Worker: :func:`keyword_batch`, each document's keywords packed for the central process (which reads them one document at a time) when it is another."""
+    found = keyword_batch(jobs)
+    return [Packed.of(groups) for groups in found] if shared("pack") else found
 
 
 def min_documents(n_documents: int) -> int:
@@ -539,9 +542,10 @@ def mention_batch(
     return found
 
 
-def packed_mention_batch(resolved: Resolution, jobs: list[tuple]) -> list[tuple[Packed[list[tuple]], Packed[list[tuple]]]]:
-    """Worker: :func:`mention_batch`, its rows packed for the central process, which only tabulates them."""
-    return [(Packed.of(mentions), Packed.of(places)) for mentions, places in mention_batch(resolved, jobs)]
+def packed_mention_batch(resolved: Resolution, jobs: list[tuple]) -> list[tuple[list[tuple] | Packed[list[tuple]], list[tuple] | Packed[list[tuple]]]]:
+    """Worker: :func:`mention_batch`, its rows packed for the central process (which only tabulates them) when it is another."""
+    found = mention_batch(resolved, jobs)
+    return [(Packed.of(mentions), Packed.of(places)) for mentions, places in found] if shared("pack") else found
 
 
 # The resolution travels with every batch; a worker keeps the first copy of each, whose matchers it compiled.
