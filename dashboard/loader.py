@@ -206,6 +206,14 @@ def active_corpus_name() -> str:
     return active if active in st.session_state.get(UPLOADS, {}) else DEFAULT_NAME
 
 
+def shown_name(name: str) -> str:
+    """How a corpus of :func:`corpus_names` is named on screen: the file corpus by its file or folder
+    when ``$BRIEFING_CORPUS`` chose it (it is not the bundled one then)."""
+    if name != DEFAULT_NAME or corpus_path() == DEFAULT_CORPUS or _file_corpus()[2]:
+        return name
+    return f"{corpus_path().name} (opened at start)"
+
+
 def show_corpus(name: str) -> None:
     """Show another corpus of this session (no re-upload, no re-analysis if analysed before)."""
     st.session_state[ACTIVE] = None if name == DEFAULT_NAME else name

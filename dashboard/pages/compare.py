@@ -21,6 +21,7 @@ from dashboard.loader import (
     current_names,
     explorer_table_of,
     group_terms,
+    shown_name,
 )
 from dashboard.summary import (
     SPLIT_HELP,
@@ -107,8 +108,8 @@ else:
         rows_a, rows_b, label_a, label_b = split_groups(table, by="actors", a=a, b=b)
         st.caption("Sentences naming both actors belong to neither group.")
     else:
-        other = pick[0].selectbox("Against", [n for n in corpus_names() if n != active_corpus_name()], key="other_corpus")
-        rows_a, rows_b, label_a, label_b = table, explorer_table_of(other), active_corpus_name(), other
+        other = pick[0].selectbox("Against", [n for n in corpus_names() if n != active_corpus_name()], key="other_corpus", format_func=shown_name)
+        rows_a, rows_b, label_a, label_b = table, explorer_table_of(other), shown_name(active_corpus_name()), shown_name(other)
         content = content_key_of(other)  # two sessions may give different corpora the same name
     st.markdown(f"**{escape_markdown(label_a)}**: {counted(len(rows_a), 'sentence')} · **{escape_markdown(label_b)}**: {counted(len(rows_b), 'sentence')}")
     if rows_a.empty or rows_b.empty:

@@ -21,6 +21,7 @@ from dashboard.loader import (
     dictionary_in_use,
     disk_cache_size,
     show_corpus,
+    shown_name,
     use_default_dictionary,
     use_dictionary,
 )
@@ -37,7 +38,7 @@ with st.container():
 corpus, analysis = current_corpus(), current_analysis()
 dictionary = dictionary_in_use()
 st.markdown(
-    f"Now showing **{escape_markdown(active_corpus_name())}**: {counted(len(analysis.documents), 'document')}, "
+    f"Now showing **{escape_markdown(shown_name(active_corpus_name()))}**: {counted(len(analysis.documents), 'document')}, "
     f"{counted(int(analysis.documents['n_sentences'].sum()), 'sentence')}; actor dictionary: "
     + (escape_markdown(f"{dictionary[0]} ({'merged with the default' if dictionary[1] == 'merge' else 'replacing the default'})") if dictionary else "the default")
     + "."
@@ -46,7 +47,7 @@ st.markdown(
 names = corpus_names()
 if len(names) > 1:
     st.selectbox(
-        "Show", names, index=names.index(active_corpus_name()), key=CHOICE, on_change=lambda: show_corpus(st.session_state[CHOICE]),
+        "Show", names, index=names.index(active_corpus_name()), key=CHOICE, on_change=lambda: show_corpus(st.session_state[CHOICE]), format_func=shown_name,
         help="Corpora added in this session; switching needs no re-upload.",
     )
 

@@ -150,3 +150,10 @@ def test_a_second_upload_is_shown_and_the_first_can_be_chosen_again():
     assert "second" in shown(at), "the selectbox does not switch back to the previous corpus"
     at.selectbox(key="corpus_choice").set_value("first").run()
     assert "first" in shown(at)
+
+
+def test_a_corpus_opened_with_briefing_corpus_is_named_by_its_file(show_text):
+    show_text("Freedonia and Sylvania signed a treaty. Sylvania wants a port.", name="treaty.txt")
+    at = corpus_page()
+    assert not at.exception
+    assert "treaty.txt (opened at start)" in shown(at) and "Bundled corpus" not in shown(at)
