@@ -257,11 +257,17 @@ def extract_batch(items: list[CleanDocument]) -> list[DocumentResult]:
     the central process only passes on come packed when it is another process)."""
     lexicon, names = shared("lexicon"), shared("names")
     results = [analyse_document(item, lexicon, names, line_keys=shared("line_keys")) for item in items]
-    return [_packed(result) for result in results] if shared("pack") else results
+    pack = _packer()
+    return [replace(r, candidates=pack(r.candidates), events=pack(r.events), places=pack(r.places)) for r in results]
 
 
-def _packed(result: DocumentResult) -> DocumentResult:
-    return replace(result, candidates=Packed.of(result.candidates), events=Packed.of(result.events), places=Packed.of(result.places))
+def _packer() -> Callable[[Any], Any]:
+    """:meth:`Packed.of` where rows cross to another process (the engine's shared ``pack``), else the rows as they are."""
+    return Packed.of if shared("pack") else _as_they_are
+
+
+def _as_they_are(rows: Any) -> Any:
+    return rows
 
 
 def keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[KeywordGroup]]:
@@ -272,8 +278,8 @@ def keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[Key
 
 def packed_keyword_batch(jobs: list[tuple[list[str], frozenset[str]]]) -> list[list[KeywordGroup] | Packed[list[KeywordGroup]]]:
     """Worker: :func:`keyword_batch`, each document's keywords packed for the central process (which reads them one document at a time) when it is another."""
-    found = keyword_batch(jobs)
-    return [Packed.of(groups) for groups in found] if shared("pack") else found
+    pack = _packer()
+    return [pack(groups) for groups in keyword_batch(jobs)]
 
 
 def min_documents(n_documents: int) -> int:
@@ -343,7 +349,7 @@ class _Opened(Sequence):
     def __len__(self) -> int:
         return len(self.items)
 
-    def __getitem__(self, index):  # noqa: ANN001 -- Sequence's own signature (an index or a slice)
+    def __getitem__(self, index: int | slice) -> Any:
         return [opened(item) for item in self.items[index]] if isinstance(index, slice) else opened(self.items[index])
 
 
@@ -544,8 +550,8 @@ def mention_batch(
 
 def packed_mention_batch(resolved: Resolution, jobs: list[tuple]) -> list[tuple[list[tuple] | Packed[list[tuple]], list[tuple] | Packed[list[tuple]]]]:
     """Worker: :func:`mention_batch`, its rows packed for the central process (which only tabulates them) when it is another."""
-    found = mention_batch(resolved, jobs)
-    return [(Packed.of(mentions), Packed.of(places)) for mentions, places in found] if shared("pack") else found
+    pack = _packer()
+    return [(pack(mentions), pack(places)) for mentions, places in mention_batch(resolved, jobs)]
 
 
 # The resolution travels with every batch; a worker keeps the first copy of each, whose matchers it compiled.
