@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from analysis.knowledge.lexicons import Actor, ActorLexicon, load_places, read_toml, stable_colour
 from analysis.paths import DATA_DIR
@@ -62,6 +62,11 @@ class DiscoveryRules:
     state_bodies: frozenset[str]
     min_model_share_single_word: float
     surname_dominance: float = 4.0
+
+    @cached_property
+    def plural_titles(self) -> frozenset[str]:
+        """The titles as written, to recognise their plurals ("MP" for "MPs")."""
+        return frozenset(self.titles)
 
     @property
     def title_pattern(self) -> re.Pattern[str]:
@@ -189,7 +194,7 @@ def tally_candidates(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, 
         name = candidate_reading(normalised, c.label, lexicon)
         seen = refused.get((name, c.label))
         if seen is None:
-            seen = refused[(name, c.label)] = not _plausible(name, c.label) or _ends_with_title(name, rules)
+            seen = refused[(name, c.label)] = not _plausible(name, c.label) or _ends_with_title(name, rules) or _plural_title(name, rules)
         if seen:
             continue
         tally.labels.setdefault(name, Counter())[c.label] += 1
@@ -281,6 +286,11 @@ def _place_names() -> frozenset[str]:
 def _ends_with_title(name: str, rules: DiscoveryRules) -> bool:
     """A span cut before the name it titles ("Party Treasurer Lord"); "Mervyn King" is a name."""
     return name.split()[-1].lower().rstrip(".") in rules.last_word_not_a_name
+
+
+def _plural_title(name: str, rules: DiscoveryRules) -> bool:
+    """A title in the plural is a group of office holders, not a name ("MPs", "Ministers"); "Major" alone may be one."""
+    return " " not in name and name.endswith("s") and name[:-1] in rules.plural_titles
 
 
 def _plausible(name: str, label: str) -> bool:

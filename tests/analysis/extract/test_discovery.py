@@ -84,6 +84,13 @@ def test_downing_street_is_not_a_person():
     assert "Downing Street" not in counted.index or counted.loc["Downing Street", "type"] != "person"
 
 
+def test_a_title_in_the_plural_is_not_an_actor_but_a_surname_that_is_a_title_is():
+    found = discover([candidate("MPs", "ORG"), candidate("Ministers", "ORG"), candidate("Major"), candidate("Alda Major")], WORLD)
+    names = {alias for actor in found.actors for alias in actor.aliases}
+    assert "MPs" not in names and "Ministers" not in names
+    assert {"Major", "Alda Major"} <= names
+
+
 def test_an_acronym_joins_the_name_it_abbreviates():
     analysis = analysed(
         "Fighting broke out between the army and the Rapid Support Forces (RSF) in the capital.",
