@@ -128,19 +128,21 @@ def check_dictionary(label: str, text: str, mode: str) -> ActorLexicon:
     return _custom_lexicon(label, text, mode)
 
 
+def _dictionary() -> ActorLexicon:
+    """The dictionary in use this session, its packs still pending: an uploaded one, else the default."""
+    chosen = st.session_state.get(DICTIONARY)
+    return _custom_lexicon(*chosen) if chosen else default_lexicon()
+
+
 def actor_lexicon() -> ActorLexicon:
     """The actor dictionary in use this session (an uploaded one, else the default), with the packs the analyst chose."""
-    chosen = st.session_state.get(DICTIONARY)
-    lexicon = _custom_lexicon(*chosen) if chosen else default_lexicon()
     packs = chosen_packs()
-    return lexicon if packs is None else lexicon.with_packs(packs)
+    return _dictionary() if packs is None else _dictionary().with_packs(packs)
 
 
 def pack_labels() -> dict[str, str]:
     """Name -> label of the lexicon packs the dictionary in use offers."""
-    chosen = st.session_state.get(DICTIONARY)
-    lexicon = _custom_lexicon(*chosen) if chosen else default_lexicon()
-    return {pack.name: pack.label for pack in lexicon.packs}
+    return {pack.name: pack.label for pack in _dictionary().packs}
 
 
 def chosen_packs() -> tuple[str, ...] | None:

@@ -68,7 +68,7 @@ from analysis.extract.keywords import (
     boilerplate_key,
     count_keys_by_document,
     keyword_groups,
-    merge_document_keywords,
+    keyword_tally,
     summed_counts,
 )
 from analysis.extract.matching import AliasMatcher, leftmost_longest
@@ -335,22 +335,17 @@ def _keyword_frames(
     doc_ids: list[str], per_doc: Sequence[list[KeywordGroup] | Packed[list[KeywordGroup]]], count: Callable[[frozenset[str]], list[Counter]]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ``keywords`` and ``doc_keywords`` tables from each document's keywords; ``count`` counts keys per document."""
-    top = merge_document_keywords(_Opened(per_doc), min_documents=min_documents(len(per_doc)))[:CORPUS_KEYWORDS]
+    best: list[list[KeywordGroup]] = []  # each document's first DOCUMENT_KEYWORDS, for doc_keywords
+
+    def each_opened() -> Iterable[list[KeywordGroup]]:  # one document at a time, each opened once
+        for item in per_doc:
+            groups = opened(item)
+            best.append(groups[:DOCUMENT_KEYWORDS])
+            yield groups
+
+    top = keyword_tally(each_opened()).corpus_keywords(min_documents=min_documents(len(per_doc)))[:CORPUS_KEYWORDS]
     counted = count(frozenset(g.key for g in top))
-    return corpus_keyword_frame(top, *summed_counts(counted)), doc_keyword_frame(doc_ids, _Opened(per_doc))
-
-
-class _Opened(Sequence):
-    """Each item opened as it is read (:func:`opened`), so packed per-document results never all exist as objects at once."""
-
-    def __init__(self, items: Sequence) -> None:
-        self.items = items
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __getitem__(self, index: int | slice) -> Any:
-        return [opened(item) for item in self.items[index]] if isinstance(index, slice) else opened(self.items[index])
+    return corpus_keyword_frame(top, *summed_counts(counted)), doc_keyword_frame(doc_ids, best)
 
 
 def keywords_for(analysis: Analysis, *, ngram: int = 3, doc_ids: Collection[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
