@@ -30,6 +30,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -77,6 +79,27 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def kept_copy(item: dict, texts: dict[str, str], table: pd.DataFrame) -> tuple[str, int]:
+    """The document and offset of the gold sentence where the analysis kept it.
+
+    A passage repeated across articles (the BBC set has duplicate stories) is kept once, at its first
+    occurrence; a gold sentence labelled in a later copy is scored where the analysis kept it.
+    """
+    doc_id = Path(item["file"]).stem
+    start = texts[doc_id].find(item["sentence"])
+    if start < 0:
+        raise ValueError(f"{item['id']}: sentence not in {item['file']}")
+    here = table[(table["doc_id"] == doc_id) & (table["start"] < start + len(item["sentence"])) & (table["end"] > start)]
+    if not here.empty:
+        return doc_id, start
+    for other, text in texts.items():
+        at = text.find(item["sentence"])
+        kept = table[(table["doc_id"] == other) & (table["start"] <= at) & (table["end"] > at)] if at >= 0 else table.iloc[:0]
+        if not kept.empty:
+            return other, at
+    return doc_id, start
+
+
 def score_corpus(folder: Path, items: list[dict]) -> Tally:
     """Analyse the corpus in ``folder`` and score the gold items of its articles."""
     analysis = cached_analyze(load_corpus([folder]))
@@ -84,10 +107,7 @@ def score_corpus(folder: Path, items: list[dict]) -> Tally:
     texts = {doc.doc_id: doc.text for doc in load_corpus([folder]).documents}
     tally = Tally()
     for item in items:
-        doc_id = Path(item["file"]).stem
-        start = texts[doc_id].find(item["sentence"])
-        if start < 0:
-            raise ValueError(f"{item['id']}: sentence not in {item['file']}")
+        doc_id, start = kept_copy(item, texts, table)
         span = (start, start + len(item["sentence"]))
         rows = table[(table["doc_id"] == doc_id) & (table["start"] < span[1]) & (table["end"] > span[0])]
         here = analysis.mentions[(analysis.mentions["doc_id"] == doc_id) & analysis.mentions["sentence_id"].isin(rows["sentence_id"])]
