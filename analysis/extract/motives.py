@@ -84,6 +84,12 @@ def _cue_file() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """The nouns whose name words stand for the one wanting ("Zendan forces want…"): data/motive_cues.toml's [bodies]."""
+    return frozenset(word.lower() for word in _cue_file().get("bodies", []))
+
+
+@lru_cache(maxsize=1)
 def _theme_stopwords() -> re.Pattern[str]:
     """Words that never found a theme: the cue words themselves, and reporting and calendar words."""
     data = _cue_file()
@@ -129,7 +135,7 @@ def wanting_cue(text: str, actor: str, spans: list[tuple[int, int, str]]) -> tup
 
 def _is_subject(text: str, cue: re.Match[str], actor: str, spans: list[tuple[int, int, str]], own: list[tuple[int, int]], *, verb: bool) -> bool:
     """Whether ``actor`` is the subject of the wanting verb: by the parse, or by word order where the parse has no verdict."""
-    subject = subject_spans(text, cue.start(), cue.end(), verb=verb)
+    subject = subject_spans(text, cue.start(), cue.end(), verb=verb, bodies=_bodies())
     if subject is None:
         return _subject_before(text, cue.start(), actor, spans)
     return any(start <= a and b <= end for a, b in subject for start, end in own)

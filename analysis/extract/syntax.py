@@ -36,11 +36,15 @@ NOUNS = ("NOUN", "PROPN")
 MAX_CLIMB = 6
 
 
-def subject_spans(text: str, start: int, end: int, *, verb: bool = True) -> list[tuple[int, int]] | None:
+def subject_spans(
+    text: str, start: int, end: int, *, verb: bool = True, bodies: frozenset[str] | None = None
+) -> list[tuple[int, int]] | None:
     """Character spans of the words that are the subject of the predicate written at ``text[start:end]``.
 
     An empty list means the subject is no name (a common noun, an unresolved pronoun, no subject
     at all, or, with ``verb``, a goal noun without a named holder). None means no parser is installed.
+    A common noun's name words ("Zendan forces") count only where the noun (or its lemma) is one of
+    ``bodies``, the nouns that act for the name they carry; None lets every noun carry its names.
     """
     doc = _parse(text)
     if doc is None:
@@ -58,7 +62,7 @@ def subject_spans(text: str, start: int, end: int, *, verb: bool = True) -> list
     if subject is None:
         return []
     subject = _resolved(subject)
-    return [] if subject is None or _quantified(subject) else _spans(subject)
+    return [] if subject is None or _quantified(subject) else _spans(subject, bodies)
 
 
 def _resolved(subject: Any) -> Any | None:
@@ -91,9 +95,9 @@ def _quantified(subject: Any) -> bool:
     return any(child.lower_ in QUANTIFIERS for child in subject.children if child.i < subject.i)
 
 
-def _spans(subject: Any) -> list[tuple[int, int]]:
+def _spans(subject: Any, bodies: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Character spans of the names that are the subject: a name itself, the name words a common noun carries
-    ("Zenda ministers", "Zendan forces"), and those of the subjects listed with it.
+    ("Zenda ministers", "Zendan forces") where it is one of ``bodies``, and those of the subjects listed with it.
 
     A plural common noun ("MPs", "businesses") is a class of people or things, never itself a name.
     """
@@ -101,7 +105,7 @@ def _spans(subject: Any) -> list[tuple[int, int]]:
     for token in _listed_with(subject):
         if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.tag_ != "NNS"):
             spans.append(token)
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" and (bodies is None or token.lower_ in bodies or token.lemma_.lower() in bodies):
             spans += [child for child in token.children if child.dep_ in ("compound", "amod", "nmod") and child.text[:1].isupper()]
     return [(t.idx, t.idx + len(t.text)) for t in spans]
 

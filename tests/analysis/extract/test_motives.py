@@ -117,6 +117,10 @@ def test_hand_labelled_set_written_without_the_code():
         ("Mr Blair said the aim was to preserve tradition.", "Tony Blair", False),
         ("Most Republicans, however, want them to stay in place.", "Republicans", False),
         ("Germany, not France, wants the corridor.", "France", False),
+        # A noun carries its name words only where it acts for them ("German troops"), not a class ("French companies").
+        ("Analysts said French companies, keen to protect their margins, hired fewer staff.", "France", False),
+        ("A German firm is looking to attract more customers.", "Germany", False),
+        ("German troops want to hold the airport.", "Germany", True),
         # A goal noun with its holder: "X's call", "X plans", "its call" (the clause's subject), "X has plans".
         ("He rejected Germany's call for a quota on migrants.", "Germany", True),
         ("Germany made its call for stronger powers in a paper for parliament.", "Germany", True),
