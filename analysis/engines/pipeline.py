@@ -10,7 +10,8 @@ Columns of the :class:`Analysis` tables (offsets are into each document's origin
 - ``mentions``: doc_id, sentence_id, actor, surface (exactly original[start:end]), start, end,
   rule (what found it: ``world``, ``dictionary``, ``demonym``, ``metonym`` for lexicon aliases;
   ``model`` where the NER model tagged the span, ``propagated`` where it tagged the same name
-  elsewhere in the corpus, ``surname`` and ``acronym`` for forms merged into a model-found name).
+  elsewhere in the corpus, ``surname`` and ``acronym`` for forms merged into a model-found name;
+  ``reference`` for a description such as "the government" counted for its document's home state).
 - ``actor_counts``: actor, type, color, mentions, sentences, documents, origin (``world``,
   ``dictionary`` or ``model``).
 - ``cooccurrence``: actor_a, actor_b, sentences (sentences naming both).
@@ -54,6 +55,7 @@ from analysis.extract.discovery import (
     CandidateTally,
     candidate_after,
     discover,
+    label_in_context,
     load_rules,
     normalise_name,
     place_tally,
@@ -74,6 +76,7 @@ from analysis.extract.keywords import (
 from analysis.extract.matching import AliasMatcher, leftmost_longest
 from analysis.extract.ner import find_entities
 from analysis.extract.places import PLACE_COLUMNS, find_places
+from analysis.extract.references import REFERENCE_RULE, home_state, resolve_references
 from analysis.knowledge.lexicons import ActorLexicon, load_actor_lexicon, merge_actor_lexicons
 from analysis.load.corpus import Corpus, Document
 
@@ -423,12 +426,12 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
         lead = len(raw) - len(raw.lstrip())
         for e in entities:
             start, end = sentence.start + e.start, sentence.start + e.end
-            surface = text[start:end]
-            lowered, name = 0, normalise_name(surface, e.label)
+            surface, label = text[start:end], label_in_context(e.label, text, start)
+            lowered, name = 0, normalise_name(surface, label)
             if name and " " not in name:  # "Mrs May" is the one word "May"
                 lower_words = lowercase_words(text) if lower_words is None else lower_words
                 lowered = lower_words.get(name.lower(), 0)
-            candidates.append(Candidate(doc.doc_id, sentence_id, e.label, surface, start, end, candidate_after(text, end), e.start == lead, lowered))
+            candidates.append(Candidate(doc.doc_id, sentence_id, label, surface, start, end, candidate_after(text, end), e.start == lead, lowered))
         written = with_model_events(
             find_event_names(
                 sentence.text,
@@ -461,6 +464,7 @@ class Resolution:
     places: tuple[str, ...] = ()  # place names the model found somewhere in the corpus, to find everywhere
     countries: tuple[str, ...] = ()  # the corpus's own countries (ISO alpha-2): an ambiguous place name goes there first
     not_places: frozenset[str] = frozenset()  # names the corpus writes as organisations or people more than as places
+    home: str | None = None  # the state the corpus is set in, where one leads clearly: "the government" of a document naming none
     token: str = field(default_factory=lambda: uuid.uuid4().hex)  # tells one analysis's resolution from another's
 
     @cached_property
@@ -469,13 +473,23 @@ class Resolution:
         return merge_actor_lexicons(self.base, self.found)
 
     @cached_property
+    def states(self) -> frozenset[str]:
+        """The actors that are states (by the lexicon's type)."""
+        return frozenset(name for name, kind in self.lexicon.types.items() if kind == "state")
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The actors that are people (by the lexicon's type)."""
+        return frozenset(name for name, kind in self.lexicon.types.items() if kind == "person")
+
+    @cached_property
     def place_matcher(self) -> AliasMatcher:
         """A matcher of :attr:`places`, as written."""
         return AliasMatcher([(name, name) for name in self.places], case_sensitive=self.places, bare_possessive=True)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the fields only: a worker compiles its own matchers once."""
-        fields = ("base", "found", "forms", "places", "countries", "not_places", "token")
+        fields = ("base", "found", "forms", "places", "countries", "not_places", "home", "token")
         return {name: getattr(self, name) for name in fields}
 
     def mentions(self, text: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
@@ -487,10 +501,13 @@ class Resolution:
 def resolve(lexicon: ActorLexicon, candidates: Iterable[Candidate] | CandidateTally) -> Resolution:
     """The corpus's candidates (or their tally) resolved (:func:`analysis.extract.discovery.discover`) beside the lexicon."""
     tally = candidates if isinstance(candidates, CandidateTally) else tally_candidates(candidates, lexicon)
-    found = discover(tally, lexicon)
+    not_places = organisation_names(tally)
+    found = discover(tally, lexicon, not_places=not_places)
     states = {alias: actor.name for actor in lexicon.actors if actor.type == "state" for alias in (actor.name, *actor.aliases)}
-    countries = own_countries(states.get(name, name) for name in tally.places.elements())  # a state's alias counts as its name
-    return Resolution(lexicon, found.lexicon(), found.forms, found.places, countries, organisation_names(tally))
+    named = [states.get(name, name) for name in tally.places.elements()]  # a state's alias counts as its name
+    state_names = set(states.values())
+    home = home_state(name for name in named if name in state_names)
+    return Resolution(lexicon, found.lexicon(), found.forms, found.places, own_countries(named), not_places, home)
 
 
 def merged_tallies(results: Iterable[DocumentResult]) -> CandidateTally:
@@ -631,7 +648,16 @@ def mention_rows(item: CleanDocument, sentences: list[Sentence], candidates: lis
                     actor, rule = person, "model"
             if actor not in hidden:
                 rows.append((doc.doc_id, sentence_id, actor, doc.text[start:end], start, end, rule))
-    return rows
+    return sorted(rows + _reference_rows(item, sentences, rows, resolved), key=lambda row: (row[1], row[4]))
+
+
+def _reference_rows(item: CleanDocument, sentences: list[Sentence], rows: list[tuple], resolved: Resolution) -> list[tuple]:
+    """Rows for the document's descriptions of actors it names ("the government", "the home secretary")."""
+    spans = [(i, s.start, s.end) for i, s in enumerate(sentences)]
+    named = [(r[2], r[4], r[5]) for r in rows]
+    found = resolve_references(item.analysis_text, spans, named, states=resolved.states, people=resolved.people, corpus_home=resolved.home)
+    doc = item.document
+    return [(doc.doc_id, sentence_id, state, doc.text[s:e], s, e, REFERENCE_RULE) for sentence_id, state, s, e in found]
 
 
 def lowercase_words(text: str) -> Counter:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from analysis.extract.geocode import region_adjectives
 from analysis.knowledge.lexicons import Actor, ActorLexicon, load_places, read_toml, stable_colour
 from analysis.paths import DATA_DIR
 
@@ -62,11 +63,21 @@ class DiscoveryRules:
     state_bodies: frozenset[str]
     min_model_share_single_word: float
     surname_dominance: float = 4.0
+    government_references: tuple[str, ...] = ()
+    not_offices: frozenset[str] = frozenset()
+    organisation_suffixes: frozenset[str] = frozenset()
+    home_state_min_mentions: int = 2
+    home_state_dominance: float = 2.0
 
     @cached_property
     def plural_titles(self) -> frozenset[str]:
         """The titles as written, to recognise their plurals ("MP" for "MPs")."""
         return frozenset(self.titles)
+
+    @cached_property
+    def office_titles(self) -> tuple[str, ...]:
+        """The titles that name an office ("the home secretary"): not honorifics, not the :attr:`not_offices`."""
+        return tuple(t for t in self.titles if t not in self.honorifics and t.lower() not in self.not_offices and t[-1] != ".")
 
     @property
     def title_pattern(self) -> re.Pattern[str]:
@@ -92,6 +103,11 @@ def load_rules() -> DiscoveryRules:
         state_bodies=frozenset(w.lower() for w in data.get("state_bodies", [])),
         min_model_share_single_word=float(data.get("min_model_share_single_word", 0.1)),
         surname_dominance=float(data.get("surname_dominance", 4.0)),
+        government_references=tuple(data.get("government_references", [])),
+        not_offices=frozenset(w.lower() for w in data.get("not_offices", [])),
+        organisation_suffixes=frozenset(data.get("organisation_suffixes", [])),
+        home_state_min_mentions=int(data.get("home_state_min_mentions", 2)),
+        home_state_dominance=float(data.get("home_state_dominance", 2.0)),
     )
 
 
@@ -99,6 +115,19 @@ def load_rules() -> DiscoveryRules:
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     return re.compile(rf"^(?:(?:{alternatives})\s+)+", re.IGNORECASE)
+
+
+def label_in_context(label: str, text: str, start: int, rules: DiscoveryRules | None = None) -> str:
+    """The model's label, or PERSON for a span right after an honorific: "Mr Zenda" is a person whatever the model took it for."""
+    if label == "PERSON":
+        return label
+    return "PERSON" if _honorific_before((rules or load_rules()).honorifics).search(text, max(0, start - 12), start) else label
+
+
+@lru_cache(maxsize=4)
+def _honorific_before(honorifics: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(h.rstrip(".")) for h in sorted(set(honorifics), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\.?[ \t]+$")
 
 
 def candidate_after(text: str, end: int) -> str:
@@ -241,12 +270,20 @@ def _may_be_acronym(name: str) -> bool:
     return name.isupper() and 2 <= len(name) <= 6 and " " not in name
 
 
-def discover(found: Iterable[Candidate] | CandidateTally, lexicon: ActorLexicon, *, rules: DiscoveryRules | None = None) -> Discovery:
-    """Resolve the corpus's candidates (or their tally) that no lexicon names into actors of origin "model"."""
+def discover(
+    found: Iterable[Candidate] | CandidateTally, lexicon: ActorLexicon, *, rules: DiscoveryRules | None = None,
+    not_places: Collection[str] = frozenset(),
+) -> Discovery:
+    """Resolve the corpus's candidates (or their tally) that no lexicon names into actors of origin "model".
+
+    ``not_places`` are names the model took for places that the corpus shows are not ("Zentel said",
+    "shares in Zentel"): they are organisations here.
+    """
     tally = found if isinstance(found, CandidateTally) else tally_candidates(found, lexicon, rules=rules)
     rules = rules or load_rules()
     label_counts, acronyms, only_initial, lower = tally.labels, tally.acronyms, tally.only_initial, tally.lower
     labels = {name: counts.most_common(1)[0][0] for name, counts in label_counts.items()}
+    labels |= {name: "ORG" for name in not_places if labels.get(name) in PLACE_LABELS}
     # A word written in lower case more often than the model tags it is a common word ("May", "Army"), not a name.
     common = {name for name, n in lower.items() if n > sum(label_counts[name].values())}
     places = _place_names()
@@ -256,7 +293,7 @@ def discover(found: Iterable[Candidate] | CandidateTally, lexicon: ActorLexicon,
         if label in ACTOR_LABELS
         and not _lexicon_names(name, label, lexicon, rules)
         and not (" " not in name and name in common)
-        and not (label != "PERSON" and (name in places or (name.endswith("s") and name[:-1] in places)))
+        and not (label != "PERSON" and (name in places or (name.endswith("s") and name[:-1] in places) or name in region_adjectives()))
     }
     not_people = {name for name, label in labels.items() if label != "PERSON"} | common
 
@@ -377,6 +414,7 @@ def _resolve(
             groups.setdefault(name, []).append((name, "model"))
             kinds[name] = label
     _merge_plurals(groups, forms, kinds, frequency)
+    _merge_divisions(groups, forms, kinds, rules.organisation_suffixes)
     _merge_acronyms(free, acronyms, groups, forms, beside)
     actors = []
     for actor_name, members in groups.items():
@@ -487,6 +525,27 @@ def _merge_plurals(groups: dict[str, list[tuple[str, str]]], forms: dict[str, st
                 groups[owner] += [(form, "variant") for form, _ in groups.pop(name)]
                 for form, _ in groups[owner]:
                     forms[form] = owner
+
+
+def _merge_divisions(groups: dict[str, list[tuple[str, str]]], forms: dict[str, str], kinds: dict[str, str], suffixes: frozenset[str]) -> None:
+    """An organisation's legal form or outlet joins it: "Acme Inc", "Acme News Online" -> "Acme", where the corpus names "Acme" too."""
+    organisations = {n for n in groups if kinds.get(n) == "ORG"}
+    for name in sorted(organisations, key=len):
+        words = name.split()
+        parent = next(
+            (" ".join(words[:i]) for i in range(1, len(words)) if " ".join(words[:i]) in organisations and _suffix(words[i:], suffixes)),
+            None,
+        )
+        if parent is None or parent not in groups or name not in groups:
+            continue
+        groups[parent] += [(form, "variant") for form, _ in groups.pop(name)]
+        for form, _ in groups[parent]:
+            forms[form] = parent
+
+
+def _suffix(words: list[str], suffixes: frozenset[str]) -> bool:
+    """Whether the words after a name start with one of the ``suffixes`` (of one or two words)."""
+    return words[0] in suffixes or " ".join(words[:2]) in suffixes
 
 
 def _singular(name: str) -> str:

@@ -15,7 +15,7 @@ from analysis.paths import DATA_DIR
 GAZETTEER = DATA_DIR / "gazetteer.tsv"
 PLACE_RULES = DATA_DIR / "place_rules.toml"
 # Mentions found by these rules name the people or the government, never the place.
-NOT_PLACE_RULES = frozenset({"demonym", "metonym"})
+NOT_PLACE_RULES = frozenset({"demonym", "metonym", "reference"})
 # A country counts as one of the corpus's own when it has at least this share of the place names
 # that are countries (so one passing mention of a country does not steer every ambiguous name).
 OWN_COUNTRY_SHARE = 0.05
@@ -56,6 +56,31 @@ def _candidates(name: str) -> tuple[tuple[GazetteerPlace, bool], ...]:
     lines, names, aliases = _rows()
     own = tuple((_place(lines[n]), True) for n in names.get(name, ()))
     return own + tuple((place, _plain(place.name) == _plain(name)) for place in (_place(lines[n]) for n in aliases.get(name, ())))
+
+
+@lru_cache(maxsize=1)
+def region_adjectives() -> frozenset[str]:
+    """Adjectives of the places that span several countries (continents, regions), and their plurals.
+
+    A people named so says where, not who. They are derived from the gazetteer's continents and
+    regions that belong to no country.
+    """
+    lines, _, _ = _rows()
+    rows = [line.split("\t", 3) for line in lines]
+    adjectives = {_adjective(name) for name, kind, country, _ in rows if kind in ("continent", "region") and not country}
+    return frozenset(adjectives | {a + "s" for a in adjectives})
+
+
+# English adjectives of place names by their ending: -a -> -an, -e -> -ean, -us -> -ian, a plural's
+# -s dropped, -t -> -tern (a compass point), anything else + -ian.
+_ADJECTIVE_ENDINGS = (("a", "an"), ("e", "ean"), ("us", "ian"), ("s", ""), ("t", "tern"))
+
+
+def _adjective(name: str) -> str:
+    for ending, suffix in _ADJECTIVE_ENDINGS:
+        if name.endswith(ending):
+            return name[: len(name) - len(ending)] + suffix
+    return name + "ian"
 
 
 _ADMINISTRATIVE = re.compile(r"^(?:City|Town|Borough|Municipality|County|District) of ")

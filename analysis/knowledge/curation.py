@@ -140,6 +140,8 @@ def _add_forms(entry: dict, mentions: pd.DataFrame, actor: str, before: dict[str
     own = mentions.loc[mentions["actor"] == actor]
     surfaces = own.assign(surface=own["surface"].str.replace(POSSESSIVE, "", regex=True))
     for surface, rule in surfaces.groupby("surface")["rule"].agg(lambda r: r.mode().iloc[0]).items():
+        if rule == "reference":  # "the government" is this state's only in its own documents
+            continue
         field = {"demonym": "demonyms", "metonym": "metonyms"}.get(rule, "aliases")
         entry.setdefault(field, []).append(surface)
         if rule in MODEL_RULES:  # a model-found name counts as written, as it did

@@ -156,3 +156,25 @@ def test_a_name_the_corpus_writes_as_something_else_is_no_place():
         + [seen("GPE", "Paris")] * 5 + [seen("ORG", "Paris Match")]  # a place, once a magazine's first word
     )
     assert organisation_names(candidates) == {"Zendacom", "Jupiter", "Broadband"}
+
+
+def test_the_government_counts_for_the_state_its_document_is_set_in():
+    texts = [
+        "Japan's economy shrank again. Japan blamed weak exports. The government wants to raise spending.",
+        "Peru and Chile signed a trade deal. The government of Peru welcomed it.",
+        "Peru and Chile met again. The authorities want calm.",
+    ]
+    result = analyze(corpus_from_texts(texts), workers=1)
+    references = result.mentions[result.mentions["rule"] == "reference"]
+    assert list(zip(references["doc_id"], references["actor"], references["surface"])) == [(result.documents["doc_id"][0], "Japan", "The government")]
+    counts = result.actor_counts.set_index("actor")
+    assert counts.loc["Japan", "mentions"] == len(result.mentions[result.mentions["actor"] == "Japan"])
+
+
+def test_a_curated_dictionary_never_makes_the_government_an_alias():
+    from analysis.knowledge.curation import Curation, curation_toml
+
+    result = analyze(corpus_from_texts(["Japan's economy shrank. Japan blamed exports. The government wants growth."]), workers=1)
+    assert "reference" in set(result.mentions["rule"])
+    written = curation_toml(Curation().rename("Japan", "Nippon"), result.actor_counts, result.mentions)
+    assert "Nippon" in written and "government" not in written

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from analysis import Corpus, Document, analyze
-from analysis.extract.discovery import Candidate, discover, load_rules, normalise_name
+from analysis.extract.discovery import Candidate, discover, label_in_context, load_rules, normalise_name
 from analysis.extract.ner import MODEL_ENV, ModelError, find_entities, load_model
 from analysis.knowledge.lexicons import LexiconError, load_actor_lexicon
 from analysis.paths import PROJECT_ROOT
@@ -89,6 +89,22 @@ def test_a_title_in_the_plural_is_not_an_actor_but_a_surname_that_is_a_title_is(
     names = {alias for actor in found.actors for alias in actor.aliases}
     assert "MPs" not in names and "Ministers" not in names
     assert {"Major", "Alda Major"} <= names
+
+
+def test_a_people_named_after_a_continent_or_region_is_not_an_actor():
+    names = ["European", "Europeans", "Asian", "Middle Eastern", "Balkan", "Kurds", "Tamils"]
+    found = discover([candidate(name, "NORP") for name in names], WORLD)
+    kept = {alias for actor in found.actors for alias in actor.aliases}
+    assert kept & set(names) == {"Kurds", "Tamils"}
+
+
+def test_an_organisations_legal_form_and_outlets_join_it_but_a_partner_or_a_person_does_not():
+    names = [("Zentek", "ORG"), ("Zentek News", "ORG"), ("Zentek News Online", "ORG"), ("Zentek Inc", "ORG"), ("Zentek Ericsson", "ORG"),
+             ("Liam Vox", "PERSON"), ("Vox", "PERSON"), ("Vox News", "ORG")]
+    found = discover([candidate(name, label) for name, label in names], WORLD)
+    aliases = {actor.name: set(actor.aliases) for actor in found.actors}
+    assert aliases["Zentek"] == {"Zentek", "Zentek News", "Zentek News Online", "Zentek Inc"}
+    assert "Zentek Ericsson" in aliases and "Vox News" in aliases
 
 
 def test_an_acronym_joins_the_name_it_abbreviates():
@@ -204,3 +220,18 @@ def test_a_users_dictionary_cannot_bring_its_own_patterns(tmp_path):
     text = '[[guard]]\nalias = "x"\nnot_after = "(\\\\w+\\\\s?)+$"\n\n[[actor]]\nname = "X"\naliases = ["x"]\n'
     with pytest.raises(LexiconError, match="guard"):
         actor_lexicon_from_text(text, "mine.toml")
+
+
+def test_a_name_after_an_honorific_is_a_person_whatever_the_model_took_it_for():
+    text = "Mr Quillby said so. Mrs. Quillby agreed. Quillby Mining fell."
+    assert label_in_context("ORG", text, text.index("Quillby")) == "PERSON"
+    assert label_in_context("GPE", text, text.index("Quillby", 20)) == "PERSON"
+    assert label_in_context("ORG", text, text.index("Quillby Mining")) == "ORG"
+    assert label_in_context("ORG", "Summer rain.", 7) == "ORG"  # "Summer" does not end in "Mr"
+
+
+def test_a_name_taken_for_a_place_that_is_none_is_an_organisation():
+    tagged = [candidate("Zentel", "GPE"), candidate("Zentel", "GPE"), candidate("Ruritania Falls", "GPE")]
+    found = discover(tagged, WORLD, not_places={"Zentel"})
+    assert {actor.name: actor.type for actor in found.actors} == {"Zentel": "organisation"}
+    assert not discover(tagged, WORLD).actors  # a place, as the model said, where nothing says otherwise

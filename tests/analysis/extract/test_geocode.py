@@ -68,3 +68,11 @@ def test_the_analysis_maps_states_named_as_places_and_model_places_from_the_gaze
 def test_the_gazetteer_file_is_what_its_script_builds():
     script = PROJECT_ROOT / "scripts" / "build_gazetteer.py"
     assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0, "re-run scripts/build_gazetteer.py"
+
+
+def test_region_adjectives_come_from_the_places_spanning_several_countries():
+    from analysis.extract.geocode import region_adjectives
+
+    adjectives = region_adjectives()
+    assert {"European", "Africans", "Asian", "Caucasian", "Balkan", "Middle Eastern", "Scandinavian"} <= adjectives
+    assert not {"Texan", "Californian", "French", "Scottish"} & adjectives  # a state's region or a country: not these
