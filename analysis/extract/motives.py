@@ -43,6 +43,7 @@ _OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_GAP = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_NOUNS = frozenset({"rationale", "motive", "motives", "motivation", "motivations", "reason", "reasons", "priority", "priorities"})
 _TO_GAP = re.compile(r"^\s+(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_APPOSITIVE_GAP = re.compile(r"\s*[,–—-]\s*")
 _FRAME = re.compile(r"^\s*(?:for|to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -57,7 +58,7 @@ class Theme:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     data = _cue_file()
-    return {kind: _alternatives(data[kind]) for kind in ("verbs", "nouns", "purpose", "infinitives", "matters", "framing")}
+    return {kind: _alternatives(data[kind]) for kind in ("verbs", "nouns", "appositive", "purpose", "infinitives", "matters", "framing")}
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,7 @@ def _bodies() -> frozenset[str]:
 def _theme_stopwords() -> re.Pattern[str]:
     """Words that never found a theme: the cue words themselves, and reporting and calendar words."""
     data = _cue_file()
-    words = [w for kind in ("verbs", "nouns", "purpose", "infinitives", "theme_stopwords") for w in data.get(kind, [])]
+    words = [w for kind in ("verbs", "nouns", "appositive", "purpose", "infinitives", "theme_stopwords") for w in data.get(kind, [])]
     return re.compile("(?:" + "|".join(f"(?:{w})" for w in words) + ")", re.IGNORECASE)
 
 
@@ -121,6 +122,7 @@ def wanting_cue(text: str, actor: str, spans: list[tuple[int, int, str]]) -> tup
     tests = {
         "nouns": lambda m: _owns(text, m, own),
         "verbs": lambda m: _is_subject(text, m, actor, spans, own, verb=True),
+        "appositive": lambda m: any(_APPOSITIVE_GAP.fullmatch(text[end : m.start()]) for _, end in own),
         "purpose": lambda m: _clause_subject(text, m.start(), spans) == actor,
         "infinitives": lambda m: _is_subject(text, m, actor, spans, own, verb=False),
         "matters": lambda m: any(start >= m.end() and _TO_GAP.match(text[m.end() : start]) for start, _ in own),

@@ -121,6 +121,9 @@ def test_hand_labelled_set_written_without_the_code():
         ("Analysts said French companies, keen to protect their margins, hired fewer staff.", "France", False),
         ("A German firm is looking to attract more customers.", "Germany", False),
         ("German troops want to hold the airport.", "Germany", True),
+        # An adverb inside "is keen to", and a phrase set off right after the name by a comma or a dash.
+        ("Germany is particularly keen to cut the budget.", "Germany", True),
+        ("A day earlier, Germany - keen to reassure investors - said little would change.", "Germany", True),
         # A goal noun with its holder: "X's call", "X plans", "its call" (the clause's subject), "X has plans".
         ("He rejected Germany's call for a quota on migrants.", "Germany", True),
         ("Germany made its call for stronger powers in a paper for parliament.", "Germany", True),
