@@ -66,6 +66,12 @@ class DiscoveryRules:
     government_references: tuple[str, ...] = ()
     not_offices: frozenset[str] = frozenset()
     organisation_suffixes: frozenset[str] = frozenset()
+    people_endings: tuple[str, ...] = ()
+
+    @cached_property
+    def people_ending(self) -> re.Pattern[str]:
+        """Matches the end of a word that can name a people ("Kurds", "Alawites"); without endings, any word."""
+        return re.compile(rf"(?:{'|'.join(self.people_endings)})$" if self.people_endings else "")
     home_state_min_mentions: int = 2
     home_state_dominance: float = 2.0
 
@@ -106,6 +112,7 @@ def load_rules() -> DiscoveryRules:
         government_references=tuple(data.get("government_references", [])),
         not_offices=frozenset(w.lower() for w in data.get("not_offices", [])),
         organisation_suffixes=frozenset(data.get("organisation_suffixes", [])),
+        people_endings=tuple(data.get("people_endings", [])),
         home_state_min_mentions=int(data.get("home_state_min_mentions", 2)),
         home_state_dominance=float(data.get("home_state_dominance", 2.0)),
     )
@@ -607,4 +614,6 @@ def _type_of(name: str, label: str, rules: DiscoveryRules) -> str:
             return kind
         if words and words[-1] in cues:
             return kind
+    if label == "NORP" and not rules.people_ending.search(words[-1] if words else ""):
+        return "organisation"  # the small model takes firms for peoples ("Valve", "Euronext")
     return {"PERSON": "person", "NORP": "people/nationality"}.get(label, "organisation")

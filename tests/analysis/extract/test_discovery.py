@@ -235,3 +235,10 @@ def test_a_name_taken_for_a_place_that_is_none_is_an_organisation():
     found = discover(tagged, WORLD, not_places={"Zentel"})
     assert {actor.name: actor.type for actor in found.actors} == {"Zentel": "organisation"}
     assert not discover(tagged, WORLD).actors  # a place, as the model said, where nothing says otherwise
+
+
+def test_a_people_is_typed_so_only_when_its_name_ends_like_one():
+    found = discover([candidate("Zentelco", "NORP"), candidate("Vorlanders", "NORP"), candidate("Qarthi", "NORP")], WORLD)
+    assert {actor.name: actor.type for actor in found.actors} == {
+        "Zentelco": "organisation", "Vorlanders": "people/nationality", "Qarthi": "people/nationality",
+    }
