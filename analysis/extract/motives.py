@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.extract.discovery import load_rules
 from analysis.extract.goal_themes import term_clusters
 from analysis.extract.syntax import subject_spans
 from analysis.knowledge.lexicons import read_toml
@@ -92,9 +93,11 @@ def _bodies() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _theme_stopwords() -> re.Pattern[str]:
-    """Words that never found a theme: the cue words themselves, and reporting and calendar words."""
+    """Words that never found a theme: the cue words themselves, reporting and calendar words, and the words
+    of the descriptions that stand for an actor ("the government", data/discovery.toml): who wants, not what."""
     data = _cue_file()
     words = [w for kind in ("verbs", "nouns", "appositive", "purpose", "infinitives", "theme_stopwords") for w in data.get(kind, [])]
+    words += [re.escape(w) for phrase in load_rules().government_references for w in phrase.lower().split()[1:]]
     return re.compile("(?:" + "|".join(f"(?:{w})" for w in words) + ")", re.IGNORECASE)
 
 
