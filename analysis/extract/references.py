@@ -1,10 +1,11 @@
-"""Descriptions that refer to a country's government ("the government", "the administration").
+"""Descriptions that stand for an actor the document names: "the government", "the home secretary".
 
-News writes a state's government by description once it has set the scene: "Japan's economy
+News writes a state's government by description once it has set the scene: "Freedonia's economy
 shrank ... The government was keen to play down the data". Such a description counts as a
 mention of the document's home state, the state it names clearly more than any other, with the
-rule ``reference``; where no state leads, it stays unresolved. Which descriptions count, and how
-clearly a state must lead, is data (``data/discovery.toml``).
+rule ``reference``; where no state leads, it stays unresolved. An office written with "the"
+counts for the one person the document names right after that title. Which descriptions and
+offices count, and how clearly a state must lead, is data (``data/discovery.toml``).
 """
 
 from __future__ import annotations
