@@ -59,6 +59,7 @@ from analysis.extract.discovery import (
     load_rules,
     normalise_name,
     place_tally,
+    results_line,
     tally_candidates,
 )
 from analysis.extract.event_names import canonical_names, find_event_names, with_model_events
@@ -424,14 +425,16 @@ def analyse_document(item: CleanDocument, lexicon: ActorLexicon, names: frozense
     for sentence_id, (sentence, entities) in enumerate(zip(sentences, spans)):
         raw = text[sentence.start : sentence.end]
         lead = len(raw) - len(raw.lstrip())
+        scores = results_line(raw)
         for e in entities:
             start, end = sentence.start + e.start, sentence.start + e.end
+            team = scores and e.label in PLACE_LABELS
             surface, label = text[start:end], label_in_context(e.label, text, start)
             lowered, name = 0, normalise_name(surface, label)
             if name and " " not in name:  # "Mrs May" is the one word "May"
                 lower_words = lowercase_words(text) if lower_words is None else lower_words
                 lowered = lower_words.get(name.lower(), 0)
-            candidates.append(Candidate(doc.doc_id, sentence_id, label, surface, start, end, candidate_after(text, end), e.start == lead, lowered))
+            candidates.append(Candidate(doc.doc_id, sentence_id, label, surface, start, end, candidate_after(text, end), e.start == lead, lowered, team))
         written = with_model_events(
             find_event_names(
                 sentence.text,

@@ -50,6 +50,7 @@ class Candidate:
     acronym: str = ""  # "NRF" when the span is followed by "(NRF)"
     sentence_initial: bool = False
     lower_count: int = 0  # for a one-word name: how often the document writes it in lower case ("Army" / "army")
+    team: bool = False  # a place name in a results line ("Zenda 2 Strelsau 1"): a team, not the town
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ class CandidateTally:
     as_other: Counter = field(default_factory=Counter)  # ... labelled anything else
     heads: Counter = field(default_factory=Counter)  # first word of multi-word organisation names
     lowered: Counter = field(default_factory=Counter)  # one-word normalised name -> lower-case writings, over documents
+    teams: Counter = field(default_factory=Counter)  # name -> candidates in results lines (a town's name as its team)
 
     @staticmethod
     def merged(tallies: Iterable[CandidateTally | None]) -> CandidateTally:
@@ -209,7 +211,8 @@ class CandidateTally:
         for name, initial in other.only_initial.items():
             self.only_initial[name] = self.only_initial.get(name, True) and initial
         for mine, theirs in ((self.lower, other.lower), (self.places, other.places), (self.as_place, other.as_place),
-                             (self.as_other, other.as_other), (self.heads, other.heads), (self.lowered, other.lowered)):
+                             (self.as_other, other.as_other), (self.heads, other.heads), (self.lowered, other.lowered),
+                             (self.teams, other.teams)):
             mine.update(theirs)
         self.beside |= other.beside
         return self
@@ -227,13 +230,16 @@ def tally_candidates(candidates: Iterable[Candidate], lexicon: ActorLexicon, *, 
     for c, normalised in zip(candidates, plain):
         if c.label not in _LEXICON_LABELS:  # the actor labels and the place labels a lexicon may claim
             continue
-        name = candidate_reading(normalised, c.label, lexicon)
-        seen = refused.get((name, c.label))
+        label = "ORG" if c.team else c.label  # a town in a results line is its team; the place tally keeps the model's label
+        name = candidate_reading(normalised, label, lexicon)
+        seen = refused.get((name, label))
         if seen is None:
-            seen = refused[(name, c.label)] = not _plausible(name, c.label) or _ends_with_title(name, rules) or _plural_title(name, rules)
+            seen = refused[(name, label)] = not _plausible(name, label) or _ends_with_title(name, rules) or _plural_title(name, rules)
         if seen:
             continue
-        tally.labels.setdefault(name, Counter())[c.label] += 1
+        tally.labels.setdefault(name, Counter())[label] += 1
+        if c.team:
+            tally.teams[name] += 1
         named[c.doc_id].add(name)
         tally.only_initial[name] = tally.only_initial.get(name, True) and c.sentence_initial
         if c.lower_count and (name, c.doc_id) not in counted:
@@ -300,7 +306,7 @@ def discover(
         if label in ACTOR_LABELS
         and not _lexicon_names(name, label, lexicon, rules)
         and not (" " not in name and name in common)
-        and not (label != "PERSON" and (name in places or (name.endswith("s") and name[:-1] in places) or name in region_adjectives()))
+        and not (label != "PERSON" and not _team(name, tally) and (name in places or (name.endswith("s") and name[:-1] in places) or name in region_adjectives()))
     }
     not_people = {name for name, label in labels.items() if label != "PERSON"} | common
 
@@ -319,6 +325,24 @@ def discover(
         )
     )
     return found
+
+
+def _team(name: str, tally: CandidateTally) -> bool:
+    """A town's name the corpus writes mostly in results lines: its team ("Zenda 2 Strelsau 1")."""
+    return tally.teams[name] * 2 >= sum(tally.labels.get(name, Counter()).values()) > 0
+
+
+_NUMBER = re.compile(r"^[(]?\d[\d.,:/-]*[)]?$")
+_LOWER_WORD_TOKEN = re.compile(r"^[a-z][a-z'’-]{2,}$")
+
+
+def results_line(sentence: str) -> bool:
+    """A line of sports results or a league table: mostly numbers beside names ("Zenda 4 2 1 1 6 4 7",
+    "Zenda 1 Strelsau 1"), at most one lower-case word."""
+    tokens = [t for t in sentence.split() if any(ch.isalnum() for ch in t)]
+    numbers = sum(1 for t in tokens if _NUMBER.match(t))
+    lower = sum(1 for t in tokens if _LOWER_WORD_TOKEN.match(t))
+    return numbers >= 2 and numbers * 3 >= len(tokens) and lower <= 1
 
 
 @lru_cache(maxsize=1)

@@ -242,3 +242,21 @@ def test_a_people_is_typed_so_only_when_its_name_ends_like_one():
     assert {actor.name: actor.type for actor in found.actors} == {
         "Zentelco": "organisation", "Vorlanders": "people/nationality", "Qarthi": "people/nationality",
     }
+
+
+def test_a_results_line_is_told_from_prose():
+    from analysis.extract.discovery import results_line
+
+    assert results_line("Blackpool 4 2 1 1 3 2 7") and results_line("Scarborough 1 Northampton 1")
+    assert results_line("Hajduk 2 Proleter ( Z ) 0")
+    assert not results_line("In 2004, 3 people died in the floods.")
+    assert not results_line("The price rose 3% to 45.2 pence.")
+
+
+def test_a_town_written_mostly_in_results_lines_is_its_team():
+    def town(team: bool) -> Candidate:
+        return Candidate("d", 0, "GPE", "Blackpool", 0, 9, team=team)
+
+    found = discover([town(True), town(True), town(False)], WORLD)
+    assert {actor.name: actor.type for actor in found.actors} == {"Blackpool": "organisation"}
+    assert not discover([town(False), town(False), town(True)], WORLD).actors  # mostly the town: a place
