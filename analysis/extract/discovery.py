@@ -68,13 +68,13 @@ class DiscoveryRules:
     not_offices: frozenset[str] = frozenset()
     organisation_suffixes: frozenset[str] = frozenset()
     people_endings: tuple[str, ...] = ()
+    home_state_min_mentions: int = 2
+    home_state_dominance: float = 2.0
 
     @cached_property
     def people_ending(self) -> re.Pattern[str]:
         """Matches the end of a word that can name a people ("Kurds", "Alawites"); without endings, any word."""
         return re.compile(rf"(?:{'|'.join(self.people_endings)})$" if self.people_endings else "")
-    home_state_min_mentions: int = 2
-    home_state_dominance: float = 2.0
 
     @cached_property
     def plural_titles(self) -> frozenset[str]:
