@@ -137,7 +137,8 @@ def _dictionary() -> ActorLexicon:
 def actor_lexicon() -> ActorLexicon:
     """The actor dictionary in use this session (an uploaded one, else the default), with the packs the analyst chose."""
     packs = chosen_packs()
-    return _dictionary() if packs is None else _dictionary().with_packs(packs)
+    lexicon = _dictionary()
+    return lexicon if packs is None else lexicon.with_packs(packs)
 
 
 def pack_labels() -> dict[str, str]:

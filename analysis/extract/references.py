@@ -18,6 +18,7 @@ from functools import lru_cache
 from analysis.extract.discovery import DiscoveryRules, load_rules
 
 REFERENCE_RULE = "reference"  # the ``mentions`` rule of a resolved description
+TITLE_REACH = 40  # characters before a name that a title may take
 
 
 def home_state(named: Iterable[str], *, rules: DiscoveryRules | None = None) -> str | None:
@@ -81,9 +82,6 @@ def title_holders(
         if actor in people and pattern is not None and (match := pattern.search(text, max(0, start - TITLE_REACH), start)):
             held.setdefault(" ".join(match.group(1).lower().split()), set()).add(actor)
     return {title: next(iter(holders)) for title, holders in held.items() if len(holders) == 1}
-
-
-TITLE_REACH = 40  # characters before a name that a title may take
 
 
 def _office_references(text: str, start: int, end: int, holders: dict[str, str], rules: DiscoveryRules) -> list[tuple[str, int, int]]:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.engines.pipeline import MODEL_RULES
 from analysis.extract.discovery import POSSESSIVE
+from analysis.extract.references import REFERENCE_RULE
 from analysis.knowledge.lexicons import ACTOR_TYPES, COLOUR_PATTERN
 
 
@@ -140,7 +141,7 @@ def _add_forms(entry: dict, mentions: pd.DataFrame, actor: str, before: dict[str
     own = mentions.loc[mentions["actor"] == actor]
     surfaces = own.assign(surface=own["surface"].str.replace(POSSESSIVE, "", regex=True))
     for surface, rule in surfaces.groupby("surface")["rule"].agg(lambda r: r.mode().iloc[0]).items():
-        if rule == "reference":  # "the government" is this state's only in its own documents
+        if rule == REFERENCE_RULE:  # "the government" is this state's only in its own documents
             continue
         field = {"demonym": "demonyms", "metonym": "metonyms"}.get(rule, "aliases")
         entry.setdefault(field, []).append(surface)
